@@ -1,0 +1,1 @@
+"""salesroles: compare sales leadership roles and the career paths between them."""

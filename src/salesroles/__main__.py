@@ -1,0 +1,3 @@
+from salesroles.cli import main
+
+main()

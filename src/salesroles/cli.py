@@ -1,0 +1,218 @@
+"""The command line: parse arguments, run one query, hand the result to one renderer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from salesroles import catalog, queries
+from salesroles.errors import SalesRolesError
+from salesroles.render import Format, emit
+
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
+
+
+class _Group(TyperGroup):
+    """Reports every error once, as one sentence on stderr, with the right exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            value = super().invoke(ctx)
+            sys.stdout.flush()
+            return value
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # Typer's own: usage errors, --help, --version
+        except SalesRolesError as exc:
+            _fail(str(exc), exc.exit_code)
+        except BrokenPipeError:
+            _quiet_after_broken_pipe()
+        except KeyboardInterrupt:
+            _fail("Interrupted.", 130)
+        except Exception as exc:
+            if os.environ.get("SALESROLES_DEBUG"):
+                raise
+            _fail(
+                f"internal error ({type(exc).__name__}). Please report it; "
+                "run again with SALESROLES_DEBUG=1 to see the details.",
+                EXIT_INTERNAL,
+            )
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"Error: {message}\n")
+    raise typer.Exit(code)
+
+
+def _quiet_after_broken_pipe() -> NoReturn:
+    """The reader went away (``| head``): stop without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    raise typer.Exit(0)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Compare sales leadership roles and the career paths between them.",
+    epilog="Examples: salesroles compare head director · salesroles show cso · "
+    "salesroles career rep --to cro · salesroles list --json",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    data: Path | None
+    color: bool
+
+    def catalog(self) -> catalog.Catalog:
+        return catalog.load(self.data)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"salesroles {version('salesroles')}")
+        raise typer.Exit()
+
+
+def _complete_role(incomplete: str) -> list[str]:
+    try:
+        roles = list(catalog.load(catalog.dataset_path(None)))
+    except SalesRolesError:
+        return []
+    return [r.id for r in roles if r.id.startswith(incomplete.lower())]
+
+
+@app.callback(invoke_without_command=True)
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="SALESROLES_DATA",
+            help="Use this dataset (a TOML file) instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour in tables (NO_COLOR does the same).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Compare sales leadership roles and the career paths between them."""
+    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+RoleArg = Annotated[str, typer.Argument(help="A role: id, alias or title.", autocompletion=_complete_role)]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+OnlyOpt = Annotated[
+    str | None,
+    typer.Option("--only", help="Only these dimensions, comma-separated (e.g. budget,metrics).", show_default=False),
+]
+
+
+def _emit(ctx: typer.Context, result: queries.Result, fmt: Format, as_json: bool) -> None:
+    emit(result, Format.json if as_json else fmt, color=ctx.obj.color)
+
+
+@app.command("list")
+def list_command(ctx: typer.Context, fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
+    """List every role: id, title, seniority, scope and aliases.
+
+    Example: salesroles list --format csv
+    """
+    _emit(ctx, queries.list_roles(ctx.obj.catalog()), fmt, as_json)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    role: RoleArg,
+    only: OnlyOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one role's whole profile, with its sources.
+
+    Example: salesroles show director --only budget,metrics
+    """
+    dimensions = queries.parse_dimensions(only)
+    _emit(ctx, queries.profile(ctx.obj.catalog(), role, dimensions), fmt, as_json)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str], typer.Argument(help="Two or more roles.", autocompletion=_complete_role)
+    ],
+    only: OnlyOpt = None,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Only rows whose structured values differ.")
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare roles side by side: scope, focus, reporting, budget, metrics, career and more.
+
+    Example: salesroles compare manager director head cso
+    """
+    dimensions = queries.parse_dimensions(only)
+    _emit(ctx, queries.compare(ctx.obj.catalog(), roles, dimensions, diff), fmt, as_json)
+
+
+@app.command()
+def career(
+    ctx: typer.Context,
+    role: RoleArg,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="Show the shortest path to this role.", show_default=False),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show where a role comes from and leads to, or (--to) the steps from one role to another.
+
+    Example: salesroles career rep --to cro
+    """
+    data = ctx.obj.catalog()
+    result = queries.career_path(data, role, to) if to else queries.career_tree(data, role)
+    _emit(ctx, result, fmt, as_json)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The word or phrase to look for.")],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find the roles and dimensions whose text mentions TEXT.
+
+    Example: salesroles search budget
+    """
+    _emit(ctx, queries.search(ctx.obj.catalog(), text), fmt, as_json)
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="salesroles")

@@ -1,0 +1,263 @@
+"""What each command asks of a catalog. Pure functions: data in, plain results out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from salesroles.catalog import Catalog, Edge, normalize
+from salesroles.errors import UsageError
+from salesroles.models import DIMENSIONS, Compensation, Contrast, Figure, Move, Role
+
+NOT_COVERED = "not covered by the sources"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One role's value in one dimension: structured facts in words, then points."""
+
+    facts: tuple[str, ...]
+    points: tuple[str, ...]
+    data: dict[str, Any]  # the JSON value: structured fields and points
+
+    @property
+    def key(self) -> object:
+        """What ``compare --diff`` compares: the structured fields, not the wording."""
+        return {k: v for k, v in self.data.items() if k != "points"} or "covered"
+
+
+@dataclass(frozen=True)
+class Row:
+    dimension: str
+    label: str
+    cells: tuple[Cell | None, ...]
+
+    @property
+    def differs(self) -> bool:
+        return len({repr(c.key if c else None) for c in self.cells}) > 1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    roles: tuple[Role, ...]
+    rows: tuple[Row, ...]
+    contrasts: tuple[Contrast, ...]
+    diff_only: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    role: Role
+    rows: tuple[Row, ...]  # one cell each
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a career path or tree, with what it takes."""
+
+    source: Role
+    target: tuple[Role, ...]
+    move: Move
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    role: Role
+    step: Step
+    children: tuple[TreeNode, ...]
+
+
+@dataclass(frozen=True)
+class CareerTree:
+    role: Role
+    comes_from: tuple[TreeNode, ...]
+    leads_to: tuple[TreeNode, ...]
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    start: Role
+    goal: Role
+    steps: tuple[Step, ...] | None  # None: the dataset has no path
+
+
+@dataclass(frozen=True)
+class Listing:
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    role: Role | None  # None for a contrast between roles
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    term: str
+    hits: tuple[Hit, ...]
+
+
+Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult
+
+
+# --- dimensions --------------------------------------------------------------
+
+
+def parse_dimensions(text: str | None) -> tuple[str, ...]:
+    """``"budget, metrics"`` as dimension names; every dimension when ``text`` is None."""
+    if text is None:
+        return tuple(DIMENSIONS)
+    by_name = {normalize(n): n for n in DIMENSIONS} | {normalize(v): n for n, v in DIMENSIONS.items()}
+    chosen: list[str] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name = by_name.get(normalize(part))
+        if name is None:
+            raise UsageError(
+                f"Unknown dimension {part.strip()!r}. Choose from: {', '.join(DIMENSIONS)}."
+            )
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise UsageError(f"--only needs at least one dimension: {', '.join(DIMENSIONS)}.")
+    return tuple(chosen)
+
+
+def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:
+    """``role``'s value in ``dimension``, or None where the sources say nothing."""
+    if dimension == "career":
+        return _career_cell(catalog, role)
+    value = getattr(role, dimension)
+    if value is None:
+        return None
+    data = asdict(value)
+    facts: list[str] = []
+    if dimension == "scope" and value.level:
+        facts.append(f"Level: {value.level}")
+    elif dimension == "focus":
+        facts += [f"Horizon: {value.horizon}"] if value.horizon else []
+        facts += [f"Orientation: {value.orientation}"] if value.orientation else []
+    elif dimension == "reporting" and value.reports_to:
+        facts.append("Reports to: " + ", ".join(catalog.title_of(r) for r in value.reports_to))
+    elif dimension == "budget" and value.level:
+        facts.append(f"Level: {value.level}")
+    elif isinstance(value, Compensation):
+        facts += [describe_figure(f) for f in value.figures]
+    return Cell(tuple(facts), value.points, data)
+
+
+def _career_cell(catalog: Catalog, role: Role) -> Cell | None:
+    came = list(dict.fromkeys(e.source for e in catalog.moves_into(role.id)))
+    goes = list(dict.fromkeys(e.target for e in catalog.moves_from(role.id)))
+    if not came and not goes:
+        return None
+    facts = []
+    if came:
+        facts.append("Comes from: " + ", ".join(catalog.title_of(r) for r in came))
+    if goes:
+        facts.append("Leads to: " + ", ".join(catalog.title_of(r) for r in goes))
+    return Cell(tuple(facts), (), {"comes_from": came, "leads_to": goes})
+
+
+def describe_figure(figure: Figure) -> str:
+    """``USD 120,000–180,000 a year (range, United States)`` and the like."""
+    if figure.amount is not None:
+        amount = f"{figure.amount:,}"
+    else:
+        amount = f"{figure.low or 0:,}–{figure.high or 0:,}"
+    where = ", ".join(str(x) for x in (figure.kind, figure.region, figure.year) if x)
+    return f"{figure.currency} {amount} a {figure.period} ({where})"
+
+
+# --- the queries -------------------------------------------------------------
+
+
+def list_roles(catalog: Catalog) -> Listing:
+    return Listing(tuple(sorted(catalog, key=lambda r: r.seniority)))
+
+
+def profile(catalog: Catalog, name: str, dimensions: Sequence[str]) -> Profile:
+    role = catalog.resolve(name)
+    rows = tuple(Row(d, DIMENSIONS[d], (cell(catalog, role, d),)) for d in dimensions)
+    return Profile(role, rows, role.sources)
+
+
+def compare(
+    catalog: Catalog, names: Sequence[str], dimensions: Sequence[str], diff_only: bool = False
+) -> Comparison:
+    if len(names) < 2:
+        raise UsageError("compare needs at least two roles, for example: salesroles compare head director")
+    roles = tuple(catalog.resolve(n) for n in names)
+    ids = [r.id for r in roles]
+    if len(set(ids)) < len(ids):
+        twice = next(i for i in ids if ids.count(i) > 1)
+        raise UsageError(f"The role {twice!r} is named twice; compare needs different roles.")
+    rows = tuple(
+        Row(d, DIMENSIONS[d], tuple(cell(catalog, r, d) for r in roles)) for d in dimensions
+    )
+    if diff_only:
+        rows = tuple(row for row in rows if row.differs)
+    return Comparison(roles, rows, tuple(catalog.contrasts(ids)), diff_only)
+
+
+def career_tree(catalog: Catalog, name: str) -> CareerTree:
+    role = catalog.resolve(name)
+    return CareerTree(
+        role,
+        _grow(catalog, role, upward=True, seen={role.id}),
+        _grow(catalog, role, upward=False, seen={role.id}),
+    )
+
+
+def _grow(catalog: Catalog, role: Role, *, upward: bool, seen: set[str]) -> tuple[TreeNode, ...]:
+    """The moves into (upward) or out of a role, each followed on until it repeats."""
+    edges = catalog.moves_into(role.id) if upward else catalog.moves_from(role.id)
+    nodes = []
+    for edge in edges:
+        other = catalog.roles[edge.source if upward else edge.target]
+        if other.id in seen:
+            continue
+        step = _step(catalog, edge)
+        children = _grow(catalog, other, upward=upward, seen=seen | {other.id})
+        nodes.append(TreeNode(other, step, children))
+    return tuple(nodes)
+
+
+def _step(catalog: Catalog, edge: Edge) -> Step:
+    return Step(catalog.roles[edge.source], (catalog.roles[edge.target],), edge.move)
+
+
+def career_path(catalog: Catalog, start: str, goal: str) -> CareerPath:
+    first, last = catalog.resolve(start), catalog.resolve(goal)
+    if first.id == last.id:
+        raise UsageError(f"--to names the same role as the start ({first.id!r}).")
+    edges = catalog.shortest_path(first.id, last.id)
+    steps = None if edges is None else tuple(_step(catalog, e) for e in edges)
+    return CareerPath(first, last, steps)
+
+
+def search(catalog: Catalog, term: str) -> SearchResult:
+    needle = term.strip().casefold()
+    if not needle:
+        raise UsageError("search needs some text to look for, for example: salesroles search budget")
+    hits: list[Hit] = []
+    for role in catalog:
+        texts: list[tuple[str, str]] = [("Title", role.title), ("Summary", role.summary)]
+        texts += [("Aliases", a) for a in role.aliases]
+        for dim, label in DIMENSIONS.items():
+            found = cell(catalog, role, dim) if dim != "career" else None
+            if found:
+                texts += [(label, t) for t in (*found.facts, *found.points)]
+        for move in role.career:
+            texts += [("Career", t) for t in (*move.steps, *move.skills, *move.education)]
+        hits += [Hit(role, where, text) for where, text in texts if needle in text.casefold()]
+    for contrast in catalog.dataset.contrasts:
+        if needle in contrast.text.casefold() or needle in contrast.topic.casefold():
+            where = " vs ".join(catalog.title_of(r) for r in contrast.roles) + f": {contrast.topic}"
+            hits.append(Hit(None, where, contrast.text))
+    return SearchResult(term.strip(), tuple(hits))

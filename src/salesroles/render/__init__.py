@@ -1,0 +1,36 @@
+"""Turn a query's result into output. The only place that branches on the format."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from salesroles.queries import Result
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def emit(result: Result, fmt: Format, *, color: bool = True) -> None:
+    """Write ``result`` to stdout in ``fmt``."""
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    if not utf8 and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # an ASCII terminal gets '?', not a crash
+    if fmt is Format.table:
+        from salesroles.render.table import print_result
+
+        print_result(result, color=color)
+        return
+    if fmt is Format.json:
+        from salesroles.render.json import render
+    elif fmt is Format.markdown:
+        from salesroles.render.markdown import render
+    else:
+        from salesroles.render.csv import render
+    sys.stdout.write(render(result, ascii_only=not utf8))

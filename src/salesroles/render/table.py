@@ -1,0 +1,178 @@
+"""Rich tables and trees for people at a terminal. The only module that imports Rich.
+
+Text from a dataset goes into ``Text`` objects, never into markup strings, so
+``[bold]`` in a user's file is shown as typed.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import singledispatch
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from salesroles.queries import (
+    NOT_COVERED,
+    CareerPath,
+    CareerTree,
+    Cell,
+    Comparison,
+    Listing,
+    Profile,
+    Result,
+    SearchResult,
+    Step,
+    TreeNode,
+)
+from salesroles.render.text import clean
+
+
+def print_result(result: Result, *, color: bool = True) -> None:
+    console = Console(
+        file=sys.stdout, no_color=not color, highlight=False, markup=False, emoji=False
+    )
+    console.print(build(result))
+
+
+def _text(text: str, style: str = "") -> Text:
+    return Text(clean(text), style=style)
+
+
+def _cell(cell: Cell | None) -> Text:
+    if cell is None:
+        return _text(NOT_COVERED, "dim italic")
+    lines = [_text(f, "bold") for f in cell.facts] + [_text(f"• {p}") for p in cell.points]
+    return Text("\n").join(lines)
+
+
+def _grid(*headers: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=True, expand=False, header_style="bold")
+    for header in headers:
+        table.add_column(_text(header), overflow="fold")
+    return table
+
+
+def _sources(titles: list[str]) -> Text:
+    return Text.assemble(("Sources: ", "dim"), (clean("; ".join(titles)), "dim italic"))
+
+
+@singledispatch
+def build(result: object) -> RenderableType:
+    """A Rich renderable for ``result``; tests render it at a fixed width."""
+    raise TypeError(f"no table form for {type(result).__name__}")
+
+
+@build.register
+def _(result: Listing) -> RenderableType:
+    table = _grid("id", "title", "seniority", "scope", "aliases")
+    for r in result.roles:
+        scope = r.scope.level if r.scope and r.scope.level else "—"
+        table.add_row(
+            _text(r.id, "bold"), _text(r.title), str(r.seniority), _text(scope), _text(", ".join(r.aliases))
+        )
+    return table
+
+
+@build.register
+def _(result: Profile) -> RenderableType:
+    role = result.role
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=True, show_header=False)
+    table.add_column(overflow="fold", style="bold")
+    table.add_column(overflow="fold", ratio=1)
+    for row in result.rows:
+        table.add_row(_text(row.label), _cell(row.cells[0]))
+    heading = Text.assemble((clean(role.title), "bold"), f" ({role.id})")
+    return Group(heading, _text(role.summary), table, _sources(list(result.sources)))
+
+
+@build.register
+def _(result: Comparison) -> RenderableType:
+    if not result.rows:
+        return _text("The structured values of these roles do not differ.")
+    table = _grid("", *(f"{r.title} ({r.id})" for r in result.roles))
+    for row in result.rows:
+        table.add_row(_text(row.label, "bold"), *(_cell(c) for c in row.cells))
+    parts: list[RenderableType] = [table]
+    if result.contrasts:
+        parts.append(_text("What the sources say directly", "bold"))
+        for contrast in result.contrasts:
+            parts.append(
+                Text.assemble(
+                    "• ",
+                    (clean(contrast.topic), "bold"),
+                    ": ",
+                    clean(contrast.text),
+                    (f" ({clean(contrast.source)})", "dim italic"),
+                )
+            )
+    sources = list(dict.fromkeys(s for r in result.roles for s in r.sources))
+    parts.append(_sources(sources))
+    return Group(*parts)
+
+
+def _move_details(step: Step) -> list[Text]:
+    move = step.move
+    lines = [_text(f"{n}. {s}") for n, s in enumerate(move.steps, 1)]
+    lines += [_text(f"Skill: {s}") for s in move.skills]
+    lines += [_text(f"Education: {s}") for s in move.education]
+    lines += [_text(f"Note: {move.note}", "italic")] if move.note else []
+    lines.append(_text(f"Source: {move.source}", "dim italic"))
+    return lines
+
+
+def _branch(tree: Tree, nodes: tuple[TreeNode, ...], *, details: bool) -> None:
+    for node in nodes:
+        label = Text.assemble((clean(node.role.title), "bold"), f" ({node.role.id}, {node.step.move.kind})")
+        child = tree.add(label)
+        if details:
+            for line in _move_details(node.step):
+                child.add(line)
+        _branch(child, node.children, details=False)
+
+
+@build.register
+def _(result: CareerTree) -> RenderableType:
+    root = Tree(Text.assemble((clean(result.role.title), "bold"), f" ({result.role.id})"))
+    for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
+        branch = root.add(_text(heading, "bold"))
+        if not nodes:
+            branch.add(_text("no moves in the dataset", "dim italic"))
+        _branch(branch, nodes, details=True)
+    return root
+
+
+@build.register
+def _(result: CareerPath) -> RenderableType:
+    start, goal = clean(result.start.title), clean(result.goal.title)
+    if result.steps is None:
+        return _text(f"The dataset has no career path from {start} to {goal}.")
+    heading = Text.assemble(
+        (f"{start} → {goal}", "bold"), f": {len(result.steps)} move{'s' if len(result.steps) != 1 else ''}"
+    )
+    root = Tree(heading)
+    for number, step in enumerate(result.steps, 1):
+        label = Text.assemble(
+            f"{number}. ",
+            (f"{clean(step.source.title)} → {clean(step.target[0].title)}", "bold"),
+            f" ({step.move.kind})",
+        )
+        branch = root.add(label)
+        for line in _move_details(step):
+            branch.add(line)
+    return root
+
+
+@build.register
+def _(result: SearchResult) -> RenderableType:
+    if not result.hits:
+        return _text(f"No role mentions {result.term!r}.")
+    table = _grid("role", "where", "text")
+    for hit in result.hits:
+        text = _text(hit.text)
+        text.highlight_words([clean(result.term)], "bold reverse", case_sensitive=False)
+        table.add_row(_text(hit.role.id if hit.role else "—", "bold"), _text(hit.where), text)
+    return table
