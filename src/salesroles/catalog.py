@@ -173,7 +173,9 @@ def validate(raw: dict[str, Any], origin: str) -> Dataset:
     try:
         dataset = TypeAdapter(Dataset).validate_python(raw)
     except ValidationError as exc:
-        problems = [f"{_path(err['loc'])}: {_message(err)}" for err in exc.errors()]
+        errors = exc.errors()
+        missing = {err["loc"] for err in errors if err["type"] == "missing"}
+        problems = [f"{_path(err['loc'])}: {_message(err, missing)}" for err in errors]
         raise DataError(_problem_report(origin, problems)) from None
     problems = check_references(dataset)
     if problems:
@@ -244,7 +246,7 @@ def check_references(dataset: Dataset) -> list[str]:
 
 def _problem_report(origin: str, problems: list[str]) -> str:
     noun = "problem" if len(problems) == 1 else "problems"
-    lines = "\n".join(f"  {origin}: {p}" for p in problems)
+    lines = "\n".join(f"  {p}" for p in problems)
     return f"Invalid dataset {origin!r}: {len(problems)} {noun}.\n{lines}"
 
 
@@ -256,10 +258,13 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
-def _message(err: Any) -> str:
+def _message(err: Any, missing: set[tuple[int | str, ...]]) -> str:
     kind = err["type"]
-    if kind == "extra_forbidden":
-        return "unknown key"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        parent, key = err["loc"][:-1], str(err["loc"][-1])
+        siblings = [str(loc[-1]) for loc in missing if loc[:-1] == parent]
+        close = difflib.get_close_matches(key, siblings, n=1)
+        return f"unknown key (did you mean {close[0]!r}?)" if close else "unknown key"
     if kind == "missing":
         return "required key is missing"
     if kind == "literal_error":

@@ -64,7 +64,9 @@ class Step:
 
 @dataclass(frozen=True)
 class TreeNode:
-    role: Role
+    """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
+
+    roles: tuple[Role, ...]
     step: Step
     children: tuple[TreeNode, ...]
 
@@ -215,16 +217,23 @@ def career_tree(catalog: Catalog, name: str) -> CareerTree:
 
 
 def _grow(catalog: Catalog, role: Role, *, upward: bool, seen: set[str]) -> tuple[TreeNode, ...]:
-    """The moves into (upward) or out of a role, each followed on until it repeats."""
-    edges = catalog.moves_into(role.id) if upward else catalog.moves_from(role.id)
+    """The moves into (upward) or out of a role, each followed on until a role repeats."""
     nodes = []
-    for edge in edges:
-        other = catalog.roles[edge.source if upward else edge.target]
-        if other.id in seen:
+    if upward:
+        for edge in catalog.moves_into(role.id):
+            if edge.source in seen:
+                continue
+            other = catalog.roles[edge.source]
+            children = _grow(catalog, other, upward=True, seen=seen | {other.id})
+            nodes.append(TreeNode((other,), _step(catalog, edge), children))
+        return tuple(nodes)
+    for move in role.career:
+        targets = tuple(catalog.roles[t] for t in move.to if t not in seen)
+        if not targets:
             continue
-        step = _step(catalog, edge)
-        children = _grow(catalog, other, upward=upward, seen=seen | {other.id})
-        nodes.append(TreeNode(other, step, children))
+        onward = seen | {t.id for t in targets}
+        children = tuple(n for t in targets for n in _grow(catalog, t, upward=False, seen=onward))
+        nodes.append(TreeNode(targets, Step(role, targets, move), children))
     return tuple(nodes)
 
 

@@ -61,7 +61,8 @@ def _(result: Comparison) -> Iterable[Sequence[object]]:
 def _tree(direction: str, nodes: tuple[TreeNode, ...], depth: int) -> Iterable[Sequence[object]]:
     for node in nodes:
         step = node.step
-        yield (direction, depth, step.source.id, step.target[0].id, step.move.kind, step.move.source)
+        for target in step.target:
+            yield (direction, depth, step.source.id, target.id, step.move.kind, step.move.source)
         yield from _tree(direction, node.children, depth + 1)
 
 

@@ -93,7 +93,8 @@ def _(result: Comparison) -> list[str]:
 def _tree(nodes: tuple[TreeNode, ...], depth: int) -> list[str]:
     lines = []
     for node in nodes:
-        lines.append(f"{'  ' * depth}- {clean(node.role.title)} ({node.step.move.kind})")
+        names = " or ".join(clean(r.title) for r in node.roles)
+        lines.append(f"{'  ' * depth}- {names} ({node.step.move.kind})")
         lines += _tree(node.children, depth + 1)
     return lines
 

@@ -31,6 +31,9 @@ from salesroles.queries import (
 from salesroles.render.text import clean
 
 
+_SIDE_LABELS_UP_TO = 2  # roles; with more, a label column would squeeze words apart
+
+
 def print_result(result: Result, *, color: bool = True) -> None:
     console = Console(
         file=sys.stdout, no_color=not color, highlight=False, markup=False, emoji=False
@@ -69,10 +72,11 @@ def build(result: object) -> RenderableType:
 @build.register
 def _(result: Listing) -> RenderableType:
     table = _grid("id", "title", "seniority", "scope", "aliases")
+    table.columns[-1].no_wrap = True  # aliases are typed: let the title wrap instead
     for r in result.roles:
         scope = r.scope.level if r.scope and r.scope.level else "—"
         table.add_row(
-            _text(r.id, "bold"), _text(r.title), str(r.seniority), _text(scope), _text(", ".join(r.aliases))
+            _text(r.id, "bold"), _text(r.title), str(r.seniority), _text(scope), _text("\n".join(r.aliases))
         )
     return table
 
@@ -93,13 +97,26 @@ def _(result: Profile) -> RenderableType:
 def _(result: Comparison) -> RenderableType:
     if not result.rows:
         return _text("The structured values of these roles do not differ.")
-    table = _grid("", *(f"{r.title} ({r.id})" for r in result.roles))
-    for row in result.rows:
-        table.add_row(_text(row.label, "bold"), *(_cell(c) for c in row.cells))
+    headers = [f"{r.title} ({r.id})" for r in result.roles]
+    if len(result.roles) <= _SIDE_LABELS_UP_TO:
+        table = _grid("", *headers)
+        for row in result.rows:
+            table.add_row(_text(row.label, "bold"), *(_cell(c) for c in row.cells))
+    else:  # labels on a line of their own, so four roles fit 80 columns without cut words
+        table = _grid(*headers)
+        table.show_lines = False
+        for row in result.rows:
+            table.add_row(_text(row.label, "bold underline"), *([""] * (len(row.cells) - 1)))
+            table.add_row(*(_cell(c) for c in row.cells), end_section=True)
     parts: list[RenderableType] = [table]
     if result.contrasts:
         parts.append(_text("What the sources say directly", "bold"))
+        titles = {r.id: r.title for r in result.roles}
+        pair: tuple[str, str] | None = None
         for contrast in result.contrasts:
+            if len(result.roles) > 2 and contrast.roles != pair:
+                pair = contrast.roles
+                parts.append(_text(" vs ".join(titles[i] for i in pair), "underline"))
             parts.append(
                 Text.assemble(
                     "• ",
@@ -126,7 +143,8 @@ def _move_details(step: Step) -> list[Text]:
 
 def _branch(tree: Tree, nodes: tuple[TreeNode, ...], *, details: bool) -> None:
     for node in nodes:
-        label = Text.assemble((clean(node.role.title), "bold"), f" ({node.role.id}, {node.step.move.kind})")
+        names = " or ".join(f"{r.title} ({r.id})" for r in node.roles)
+        label = Text.assemble((clean(names), "bold"), f", {node.step.move.kind}")
         child = tree.add(label)
         if details:
             for line in _move_details(node.step):

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from salesroles.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fixed width, no colour, no dataset chosen by the environment."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in ("SALESROLES_DATA", "SALESROLES_DEBUG", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), env=env, prog_name="salesroles")
+
+
+@pytest.fixture
+def cli() -> object:
+    return run
+
+
+def write(tmp_path: Path, text: str, name: str = "ladder.toml") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return os.fspath(path)
