@@ -27,8 +27,18 @@ COMMANDS = [
     ("args", "golden"),
     [
         (["compare", "head", "director"], "compare_head_director.txt"),
-        (["compare", "manager", "director", "head", "cso", "--only", "scope,focus,reporting,budget"],
-         "compare_four_roles.txt"),
+        (
+            [
+                "compare",
+                "manager",
+                "director",
+                "head",
+                "cso",
+                "--only",
+                "scope,focus,reporting,budget",
+            ],
+            "compare_four_roles.txt",
+        ),
         (["show", "cso"], "show_cso.txt"),
         (["list"], "list.txt"),
         (["career", "director"], "career_director.txt"),
@@ -108,7 +118,9 @@ def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
     assert "compensation" in names  # covered for one only
     assert all(d["differs"] for d in data["dimensions"])
     table = run("compare", "head", "director", "--diff").stdout
-    labels = {line.split()[0] for line in table.splitlines() if line.startswith("  ") and line.strip()}
+    labels = {
+        line.split()[0] for line in table.splitlines() if line.startswith("  ") and line.strip()
+    }
     assert "Scope" in labels and "Metrics" not in labels
 
 
@@ -140,7 +152,8 @@ def test_show_markdown_is_a_job_description_outline() -> None:
     out = run("show", "director", "--format", "markdown").stdout
     assert out.startswith("# Director of Sales\n")
     assert "## Who fits\n" in out
-    assert "- **USD 120,000–180,000 a year (range, United States)**" in out
+    assert "- **USD 120,000–180,000 a year (range, United States). Average annual" in out
+    assert "Median for the whole occupation 'Sales Managers' in May 2023" in out
     assert out.rstrip().endswith("- *O*NET OnLine: Sales Managers (11-2022.00)*")
 
 
@@ -161,7 +174,9 @@ def test_career_path_json_has_each_move_with_its_steps() -> None:
     data = json.loads(run("career", "rep", "--to", "cro", "--json").stdout)
     assert data["reachable"] is True
     assert [(s["from"], s["to"]) for s in data["steps"]] == [
-        ("rep", ["manager"]), ("manager", ["director"]), ("director", ["cro"])
+        ("rep", ["manager"]),
+        ("manager", ["director"]),
+        ("director", ["cro"]),
     ]
     assert all(s["steps"] and s["source"] for s in data["steps"])
 
@@ -169,7 +184,10 @@ def test_career_path_json_has_each_move_with_its_steps() -> None:
 def test_career_path_that_does_not_exist_says_so() -> None:
     result = run("career", "cso", "--to", "rep")
     assert result.exit_code == 0
-    assert "The dataset has no career path from Chief Sales Officer to Sales Representative." in result.stdout
+    assert (
+        "The dataset has no career path from Chief Sales Officer to Sales Representative."
+        in result.stdout
+    )
     data = json.loads(run("career", "cso", "--to", "rep", "--json").stdout)
     assert (data["reachable"], data["steps"]) == (False, None)
 

@@ -82,8 +82,13 @@ def test_every_reference_resolves(bundled: catalog.Catalog) -> None:
 
 def test_the_articles_direct_contrasts_are_kept(bundled: catalog.Catalog) -> None:
     pairs = {frozenset(c.roles) for c in bundled.dataset.contrasts}
-    for pair in [("head", "director"), ("head", "rsm"), ("manager", "director"),
-                 ("cso", "director"), ("director", "dsm")]:
+    for pair in [
+        ("head", "director"),
+        ("head", "rsm"),
+        ("manager", "director"),
+        ("cso", "director"),
+        ("director", "dsm"),
+    ]:
         assert frozenset(pair) in pairs
 
 
@@ -115,7 +120,10 @@ def test_pay_figures_carry_currency_period_and_source(bundled: catalog.Catalog) 
     assert director is not None
     article = next(f for f in director.figures if f.kind == "range")
     assert (article.low, article.high, article.currency, article.period) == (
-        120000, 180000, "USD", "year",
+        120000,
+        180000,
+        "USD",
+        "year",
     )
     bls = next(f for f in director.figures if f.kind == "median")
     assert (bls.amount, bls.year) == (135160, 2023)

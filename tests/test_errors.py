@@ -9,7 +9,9 @@ import pytest
 from .conftest import run, write
 
 
-def assert_error(args: list[str], code: int, message: str, env: dict[str, str] | None = None) -> None:
+def assert_error(
+    args: list[str], code: int, message: str, env: dict[str, str] | None = None
+) -> None:
     result = run(*args, env=env)
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert result.stdout == ""
@@ -18,7 +20,9 @@ def assert_error(args: list[str], code: int, message: str, env: dict[str, str] |
 
 
 def test_unknown_role_suggests_and_exits_2() -> None:
-    assert_error(["show", "drector"], 2, "Error: No role called 'drector'. Did you mean 'director'?\n")
+    assert_error(
+        ["show", "drector"], 2, "Error: No role called 'drector'. Did you mean 'director'?\n"
+    )
 
 
 def test_unknown_role_in_compare() -> None:
@@ -38,7 +42,9 @@ def test_compare_the_same_role_twice() -> None:
 
 
 def test_unknown_dimension() -> None:
-    assert_error(["show", "head", "--only", "salary"], 2, "Unknown dimension 'salary'. Choose from: scope,")
+    assert_error(
+        ["show", "head", "--only", "salary"], 2, "Unknown dimension 'salary'. Choose from: scope,"
+    )
 
 
 def test_unknown_format_is_a_usage_error() -> None:
@@ -61,7 +67,10 @@ def test_empty_search() -> None:
     [
         ("roles = [", "not valid TOML"),
         ("schema_version = 1\n", "roles: required key is missing"),
-        ('schema_version = 1\n[[roles]]\nid = "x"\ntittle = "X"\n', "roles[0].tittle: unknown key (did you mean 'title'?)"),
+        (
+            'schema_version = 1\n[[roles]]\nid = "x"\ntittle = "X"\n',
+            "roles[0].tittle: unknown key (did you mean 'title'?)",
+        ),
     ],
 )
 def test_invalid_datasets_exit_1(tmp_path: Path, content: str, message: str) -> None:
@@ -98,18 +107,25 @@ source = "Our handbook"
 
 def test_dangling_career_reference_names_the_field(tmp_path: Path) -> None:
     path = write(tmp_path, MINIMAL.format(target="ghost"))
-    assert_error(["--data", path, "list"], 1, "roles[0].career[0].to[0]: no role has the id 'ghost'")
+    assert_error(
+        ["--data", path, "list"], 1, "roles[0].career[0].to[0]: no role has the id 'ghost'"
+    )
 
 
 def test_a_valid_own_dataset_is_used(tmp_path: Path) -> None:
-    path = write(tmp_path, MINIMAL.replace('[[roles.career]]\nto = ["{target}"]\nkind = "promotion"\nsource = "Our handbook"\n', ""))
+    path = write(
+        tmp_path,
+        MINIMAL.replace(
+            '[[roles.career]]\nto = ["{target}"]\nkind = "promotion"\nsource = "Our handbook"\n', ""
+        ),
+    )
     result = run("--data", path, "show", "account executive", "--json")
     assert result.exit_code == 0, result.stderr
     assert '"title": "Account Executive"' in result.stdout
 
 
 def test_markup_in_a_dataset_is_shown_literally(tmp_path: Path) -> None:
-    text = MINIMAL.replace("Sells.", "[bold red]Sells[/] \\u001b[31m") .replace(
+    text = MINIMAL.replace("Sells.", "[bold red]Sells[/] \\u001b[31m").replace(
         '[[roles.career]]\nto = ["{target}"]\nkind = "promotion"\nsource = "Our handbook"\n', ""
     )
     path = write(tmp_path, text)
@@ -127,7 +143,10 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
 
     proc = subprocess.run(
         f"{sys.executable} -m salesroles compare head director --json | head -c 10",
-        shell=True, capture_output=True, text=True, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.stdout == '{\n  "schem'
     assert proc.stderr == ""

@@ -30,7 +30,9 @@ def bundled() -> catalog.Catalog:
         ("mana", "manager"),  # a unique prefix
     ],
 )
-def test_resolves_ids_aliases_and_titles(bundled: catalog.Catalog, name: str, expected: str) -> None:
+def test_resolves_ids_aliases_and_titles(
+    bundled: catalog.Catalog, name: str, expected: str
+) -> None:
     assert bundled.resolve(name).id == expected
 
 

@@ -203,18 +203,23 @@ def check_references(dataset: Dataset) -> list[str]:
             problems.append(f"{at}.id: {role.id!r} is also the id of an executive")
         for j, name in enumerate((role.id, role.title, *role.aliases)):
             key = normalize(name)
-            where = f"{at}.id" if j == 0 else (f"{at}.title" if j == 1 else f"{at}.aliases[{j - 2}]")
+            where = (
+                f"{at}.id" if j == 0 else (f"{at}.title" if j == 1 else f"{at}.aliases[{j - 2}]")
+            )
             owner = names.setdefault(key, role.id)
             if owner != role.id:
                 problems.append(f"{where}: the name {name!r} is already used by role {owner!r}")
         if not role.sources:
             problems.append(f"{at}.sources: every role needs at least one source")
-        cited: list[tuple[str, str]] = [(f"{at}.sources[{k}]", s) for k, s in enumerate(role.sources)]
+        cited: list[tuple[str, str]] = [
+            (f"{at}.sources[{k}]", s) for k, s in enumerate(role.sources)
+        ]
         if role.reporting:
             for k, ref in enumerate(role.reporting.reports_to):
                 if ref not in ids and ref not in executives:
                     problems.append(
-                        f"{at}.reporting.reports_to[{k}]: {ref!r} is neither a role nor an executive"
+                        f"{at}.reporting.reports_to[{k}]: {ref!r} is neither a role "
+                        "nor an executive"
                     )
         if role.compensation:
             for k, figure in enumerate(role.compensation.figures):
@@ -240,7 +245,9 @@ def check_references(dataset: Dataset) -> list[str]:
             if ref not in ids:
                 problems.append(f"contrasts[{i}].roles[{k}]: no role has the id {ref!r}")
         if titles and contrast.source not in titles:
-            problems.append(f"contrasts[{i}].source: {contrast.source!r} is not listed under [[sources]]")
+            problems.append(
+                f"contrasts[{i}].source: {contrast.source!r} is not listed under [[sources]]"
+            )
     return problems
 
 

@@ -108,7 +108,9 @@ def main_options(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Compare sales leadership roles and the career paths between them."""
@@ -118,14 +120,20 @@ def main_options(
         raise typer.Exit()
 
 
-RoleArg = Annotated[str, typer.Argument(help="A role: id, alias or title.", autocompletion=_complete_role)]
+RoleArg = Annotated[
+    str, typer.Argument(help="A role: id, alias or title.", autocompletion=_complete_role)
+]
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 OnlyOpt = Annotated[
     str | None,
-    typer.Option("--only", help="Only these dimensions, comma-separated (e.g. budget,metrics).", show_default=False),
+    typer.Option(
+        "--only",
+        help="Only these dimensions, comma-separated (e.g. budget,metrics).",
+        show_default=False,
+    ),
 ]
 
 
@@ -134,7 +142,9 @@ def _emit(ctx: typer.Context, result: queries.Result, fmt: Format, as_json: bool
 
 
 @app.command("list")
-def list_command(ctx: typer.Context, fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
+def list_command(
+    ctx: typer.Context, fmt: FormatOpt = Format.table, as_json: JsonOpt = False
+) -> None:
     """List every role: id, title, seniority, scope and aliases.
 
     Example: salesroles list --format csv
@@ -166,7 +176,12 @@ def compare(
     ],
     only: OnlyOpt = None,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Only rows whose structured values differ.")
+        bool,
+        typer.Option(
+            "--diff",
+            help="Only rows whose structured values differ: level, horizon, reporting line, "
+            "career links, pay figures, or covered for one role and not another.",
+        ),
     ] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,

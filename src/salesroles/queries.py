@@ -113,7 +113,9 @@ def parse_dimensions(text: str | None) -> tuple[str, ...]:
     """``"budget, metrics"`` as dimension names; every dimension when ``text`` is None."""
     if text is None:
         return tuple(DIMENSIONS)
-    by_name = {normalize(n): n for n in DIMENSIONS} | {normalize(v): n for n, v in DIMENSIONS.items()}
+    by_name = {normalize(n): n for n in DIMENSIONS} | {
+        normalize(v): n for n, v in DIMENSIONS.items()
+    }
     chosen: list[str] = []
     for part in text.split(","):
         if not part.strip():
@@ -137,7 +139,8 @@ def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:
     value = getattr(role, dimension)
     if value is None:
         return None
-    data = asdict(value)
+    fields = asdict(value)
+    data = {k: v for k, v in fields.items() if k != "points"} | {"points": fields["points"]}
     facts: list[str] = []
     if dimension == "scope" and value.level:
         facts.append(f"Level: {value.level}")
@@ -167,13 +170,14 @@ def _career_cell(catalog: Catalog, role: Role) -> Cell | None:
 
 
 def describe_figure(figure: Figure) -> str:
-    """``USD 120,000–180,000 a year (range, United States)`` and the like."""
+    """A pay figure in words, with its caveat and source: figures never travel bare."""
     if figure.amount is not None:
         amount = f"{figure.amount:,}"
     else:
         amount = f"{figure.low or 0:,}–{figure.high or 0:,}"
     where = ", ".join(str(x) for x in (figure.kind, figure.region, figure.year) if x)
-    return f"{figure.currency} {amount} a {figure.period} ({where})"
+    note = f" {figure.note}" if figure.note else ""
+    return f"{figure.currency} {amount} a {figure.period} ({where}).{note} Source: {figure.source}."
 
 
 # --- the queries -------------------------------------------------------------
@@ -193,7 +197,9 @@ def compare(
     catalog: Catalog, names: Sequence[str], dimensions: Sequence[str], diff_only: bool = False
 ) -> Comparison:
     if len(names) < 2:
-        raise UsageError("compare needs at least two roles, for example: salesroles compare head director")
+        raise UsageError(
+            "compare needs at least two roles, for example: salesroles compare head director"
+        )
     roles = tuple(catalog.resolve(n) for n in names)
     ids = [r.id for r in roles]
     if len(set(ids)) < len(ids):
@@ -253,7 +259,9 @@ def career_path(catalog: Catalog, start: str, goal: str) -> CareerPath:
 def search(catalog: Catalog, term: str) -> SearchResult:
     needle = term.strip().casefold()
     if not needle:
-        raise UsageError("search needs some text to look for, for example: salesroles search budget")
+        raise UsageError(
+            "search needs some text to look for, for example: salesroles search budget"
+        )
     hits: list[Hit] = []
     for role in catalog:
         texts: list[tuple[str, str]] = [("Title", role.title), ("Summary", role.summary)]

@@ -41,7 +41,13 @@ def _rows(result: object) -> Iterable[Sequence[object]]:
 def _(result: Listing) -> Iterable[Sequence[object]]:
     yield ("id", "title", "seniority", "scope", "aliases")
     for r in result.roles:
-        yield (r.id, r.title, r.seniority, r.scope.level if r.scope and r.scope.level else "", ";".join(r.aliases))
+        yield (
+            r.id,
+            r.title,
+            r.seniority,
+            r.scope.level if r.scope and r.scope.level else "",
+            ";".join(r.aliases),
+        )
 
 
 @_rows.register
@@ -78,7 +84,14 @@ def _(result: CareerPath) -> Iterable[Sequence[object]]:
     yield ("step", "from", "to", "kind", "steps", "source")
     for number, step in enumerate(result.steps or (), 1):
         move = step.move
-        yield (number, step.source.id, step.target[0].id, move.kind, "\n".join(move.steps), move.source)
+        yield (
+            number,
+            step.source.id,
+            step.target[0].id,
+            move.kind,
+            "\n".join(move.steps),
+            move.source,
+        )
 
 
 @_rows.register

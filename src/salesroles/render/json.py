@@ -72,7 +72,9 @@ def _(result: Profile) -> dict[str, Any]:
             "summary": role.summary,
             "sources": list(role.sources),
         },
-        "dimensions": {row.dimension: c.data if (c := row.cells[0]) else None for row in result.rows},
+        "dimensions": {
+            row.dimension: c.data if (c := row.cells[0]) else None for row in result.rows
+        },
     }
 
 

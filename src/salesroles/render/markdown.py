@@ -59,7 +59,8 @@ def _(result: Listing) -> list[str]:
     for r in result.roles:
         scope = r.scope.level if r.scope and r.scope.level else "—"
         lines.append(
-            f"| `{r.id}` | {clean(r.title)} | {r.seniority} | {scope} | {clean(', '.join(r.aliases))} |"
+            f"| `{r.id}` | {_escape(r.title)} | {r.seniority} | {scope} "
+            f"| {_escape(', '.join(r.aliases))} |"
         )
     return lines
 
@@ -86,7 +87,10 @@ def _(result: Comparison) -> list[str]:
         lines = ["The structured values of these roles do not differ."]
     if result.contrasts:
         lines += ["", "## What the sources say directly", ""]
-        lines += [f"- **{clean(c.topic)}**: {clean(c.text)} (*{clean(c.source)}*)" for c in result.contrasts]
+        lines += [
+            f"- **{clean(c.topic)}**: {clean(c.text)} (*{clean(c.source)}*)"
+            for c in result.contrasts
+        ]
     return lines
 
 
@@ -113,11 +117,15 @@ def _(result: CareerTree) -> list[str]:
 def _(result: CareerPath) -> list[str]:
     lines = [f"# From {clean(result.start.title)} to {clean(result.goal.title)}", ""]
     if result.steps is None:
-        return [*lines, f"The dataset has no career path from {clean(result.start.title)} to {clean(result.goal.title)}."]
+        return [
+            *lines,
+            f"The dataset has no career path from {clean(result.start.title)} "
+            f"to {clean(result.goal.title)}.",
+        ]
     for number, step in enumerate(result.steps, 1):
         target = clean(step.target[0].title)
         lines += [f"## {number}. {clean(step.source.title)} → {target} ({step.move.kind})", ""]
-        lines += _move(step) + [""]
+        lines += [*_move(step), ""]
     return lines
 
 

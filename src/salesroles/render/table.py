@@ -30,7 +30,6 @@ from salesroles.queries import (
 )
 from salesroles.render.text import clean
 
-
 _SIDE_LABELS_UP_TO = 2  # roles; with more, a label column would squeeze words apart
 
 
@@ -76,7 +75,11 @@ def _(result: Listing) -> RenderableType:
     for r in result.roles:
         scope = r.scope.level if r.scope and r.scope.level else "—"
         table.add_row(
-            _text(r.id, "bold"), _text(r.title), str(r.seniority), _text(scope), _text("\n".join(r.aliases))
+            _text(r.id, "bold"),
+            _text(r.title),
+            str(r.seniority),
+            _text(scope),
+            _text("\n".join(r.aliases)),
         )
     return table
 
@@ -169,7 +172,8 @@ def _(result: CareerPath) -> RenderableType:
     if result.steps is None:
         return _text(f"The dataset has no career path from {start} to {goal}.")
     heading = Text.assemble(
-        (f"{start} → {goal}", "bold"), f": {len(result.steps)} move{'s' if len(result.steps) != 1 else ''}"
+        (f"{start} → {goal}", "bold"),
+        f": {len(result.steps)} move{'s' if len(result.steps) != 1 else ''}",
     )
     root = Tree(heading)
     for number, step in enumerate(result.steps, 1):
