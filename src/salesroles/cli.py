@@ -121,7 +121,10 @@ def main_options(
 
 
 RoleArg = Annotated[
-    str, typer.Argument(help="A role: id, alias or title.", autocompletion=_complete_role)
+    str,
+    typer.Argument(
+        metavar="ROLE", help="A role: id, alias or title.", autocompletion=_complete_role
+    ),
 ]
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -172,7 +175,8 @@ def show(
 def compare(
     ctx: typer.Context,
     roles: Annotated[
-        list[str], typer.Argument(help="Two or more roles.", autocompletion=_complete_role)
+        list[str],
+        typer.Argument(metavar="ROLE...", help="Two or more roles.", autocompletion=_complete_role),
     ],
     only: OnlyOpt = None,
     diff: Annotated[
@@ -217,7 +221,7 @@ def career(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The word or phrase to look for.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The word or phrase to look for.")],
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
