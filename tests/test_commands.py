@@ -27,6 +27,7 @@ COMMANDS = [
     ("args", "golden"),
     [
         (["compare", "head", "director"], "compare_head_director.txt"),
+        (["compare", "head", "director", "--all"], "compare_head_director_all.txt"),
         (
             [
                 "compare",
@@ -81,7 +82,7 @@ def test_every_line_of_the_tables_fits_80_columns() -> None:
 
 
 def test_four_roles_at_80_columns_wrap_instead_of_cutting_words() -> None:
-    out = run("compare", "manager", "director", "head", "cso").stdout
+    out = run("compare", "manager", "director", "head", "cso", "--all").stdout
     assert "…" not in out
     words = {w for line in out.splitlines() for w in line.split()}
     for word in ("representatives.", "cross-functional", "organisation's"):
@@ -89,7 +90,7 @@ def test_four_roles_at_80_columns_wrap_instead_of_cutting_words() -> None:
 
 
 def test_compare_json_shape() -> None:
-    data = json.loads(run("compare", "head", "director", "--json").stdout)
+    data = json.loads(run("compare", "head", "director", "--all", "--json").stdout)
     assert [r["id"] for r in data["roles"]] == ["head", "director"]
     names = [d["name"] for d in data["dimensions"]]
     assert names[:6] == ["scope", "focus", "reporting", "budget", "metrics", "career"]
@@ -111,17 +112,33 @@ def test_compare_json_is_never_wrapped_even_when_narrow() -> None:
 
 
 def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
-    data = json.loads(run("compare", "head", "director", "--diff", "--json").stdout)
+    data = json.loads(run("compare", "head", "director", "--all", "--diff", "--json").stdout)
     names = [d["name"] for d in data["dimensions"]]
     assert names[:5] == ["scope", "focus", "reporting", "budget", "career"]
     assert "metrics" not in names  # both covered, no structured value to tell apart
     assert "compensation" in names  # covered for one only
     assert all(d["differs"] for d in data["dimensions"])
-    table = run("compare", "head", "director", "--diff").stdout
+    table = run("compare", "head", "director", "--all", "--diff").stdout
     labels = {
         line.split()[0] for line in table.splitlines() if line.startswith("  ") and line.strip()
     }
     assert "Scope" in labels and "Metrics" not in labels
+
+
+def test_compare_shows_the_six_core_dimensions_unless_asked_for_all() -> None:
+    core = json.loads(run("compare", "head", "director", "--json").stdout)
+    assert [d["name"] for d in core["dimensions"]] == [
+        "scope",
+        "focus",
+        "reporting",
+        "budget",
+        "metrics",
+        "career",
+    ]
+    assert "14 more dimensions with --all" in run("compare", "head", "director").stdout
+    every = json.loads(run("compare", "head", "director", "--all", "--json").stdout)
+    assert len(every["dimensions"]) == 20
+    assert "more dimensions" not in run("compare", "head", "director", "--all").stdout
 
 
 def test_compare_only_picks_dimensions_in_the_order_given() -> None:
@@ -217,6 +234,7 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example: salesroles " + command in result.stdout
+    assert "╭" not in result.stdout  # plain help: --help does not pay for Rich
 
 
 def test_no_arguments_without_a_terminal_prints_help() -> None:

@@ -110,8 +110,8 @@ def test_seniority_follows_the_reporting_lines(bundled: catalog.Catalog) -> None
         for ref in role.reporting.reports_to if role.reporting else ():
             if ref in bundled.roles:
                 assert bundled.roles[ref].seniority > role.seniority, (role.id, ref)
-    for edge in bundled.edges:
-        if edge.move.kind == "promotion":
+    for edge in (e for role_id in bundled.roles for e in bundled.moves_from(role_id)):
+        if bundled.move(edge).kind == "promotion":
             assert bundled.roles[edge.target].seniority > bundled.roles[edge.source].seniority
 
 

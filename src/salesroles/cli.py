@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 
 from salesroles import catalog, queries
 from salesroles.errors import SalesRolesError
+from salesroles.models import CORE_DIMENSIONS
 from salesroles.render import Format, emit
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
@@ -62,6 +63,7 @@ app = typer.Typer(
     epilog="Examples: salesroles compare head director · salesroles show cso · "
     "salesroles career rep --to cro · salesroles list --json",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and usage errors: --help need not import Rich
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -77,9 +79,9 @@ class Options:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from salesroles import __version__
 
-        typer.echo(f"salesroles {version('salesroles')}")
+        typer.echo(f"salesroles {__version__}")
         raise typer.Exit()
 
 
@@ -179,6 +181,9 @@ def compare(
         typer.Argument(metavar="ROLE...", help="Two or more roles.", autocompletion=_complete_role),
     ],
     only: OnlyOpt = None,
+    all_dimensions: Annotated[
+        bool, typer.Option("--all", help="Every dimension, not only the six core ones.")
+    ] = False,
     diff: Annotated[
         bool,
         typer.Option(
@@ -190,11 +195,16 @@ def compare(
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """Compare roles side by side: scope, focus, reporting, budget, metrics, career and more.
+    """Compare roles side by side: scope, focus, reporting, budget, metrics and career.
+
+    --all adds duties, team, clients, culture, decisions, growth impact,
+    cross-functional work, challenges, opportunities, skills, education,
+    compensation, tools and who fits; --only picks dimensions.
 
     Example: salesroles compare manager director head cso
     """
-    dimensions = queries.parse_dimensions(only)
+    default = None if all_dimensions else CORE_DIMENSIONS
+    dimensions = queries.parse_dimensions(only, default)
     _emit(ctx, queries.compare(ctx.obj.catalog(), roles, dimensions, diff), fmt, as_json)
 
 

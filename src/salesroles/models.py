@@ -1,12 +1,11 @@
 """The shape of a dataset: roles, their dimensions, career moves, contrasts.
 
-Plain frozen dataclasses, so importing this module costs next to nothing.
-pydantic validates raw TOML into these classes in ``catalog.validate`` (and only
-there); the ``__pydantic_config__`` below makes that validation strict: unknown
-keys are errors.
+Plain frozen dataclasses, so importing this module costs little: no pydantic, and
+no ``from __future__ import annotations``, so each field's type is a real object the
+cache can rebuild values with. pydantic validates raw TOML into these classes in
+``catalog.validate`` (and only there); the ``__pydantic_config__`` below makes that
+validation strict: unknown keys are errors.
 """
-
-from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -24,7 +23,7 @@ SourceKind = Literal["article", "statistics", "other"]
 _STRICT: Any = {"extra": "forbid"}  # read by pydantic: unknown keys are errors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Points:
     """A dimension described in plain-language points only."""
 
@@ -32,32 +31,32 @@ class Points:
     points: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Scope(Points):
     __pydantic_config__ = _STRICT
     level: ScopeLevel | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Focus(Points):
     __pydantic_config__ = _STRICT
     horizon: Horizon | None = None
     orientation: Orientation | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Reporting(Points):
     __pydantic_config__ = _STRICT
     reports_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Budget(Points):
     __pydantic_config__ = _STRICT
     level: BudgetLevel | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Figure:
     """One pay figure, exactly as a source gives it."""
 
@@ -74,13 +73,13 @@ class Figure:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Compensation(Points):
     __pydantic_config__ = _STRICT
     figures: tuple[Figure, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Move:
     """A career move out of the role it is listed under, to each role in ``to``."""
 
@@ -94,7 +93,7 @@ class Move:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Role:
     __pydantic_config__ = _STRICT
     id: str
@@ -125,7 +124,7 @@ class Role:
     fit: Points | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Contrast:
     """Where a source sets two roles side by side."""
 
@@ -136,7 +135,7 @@ class Contrast:
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Source:
     __pydantic_config__ = _STRICT
     title: str
@@ -145,7 +144,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Dataset:
     __pydantic_config__ = _STRICT
     schema_version: int

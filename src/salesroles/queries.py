@@ -13,7 +13,7 @@ from salesroles.models import DIMENSIONS, Compensation, Contrast, Figure, Move, 
 NOT_COVERED = "not covered by the sources"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Cell:
     """One role's value in one dimension: structured facts in words, then points."""
 
@@ -27,7 +27,7 @@ class Cell:
         return {k: v for k, v in self.data.items() if k != "points"} or "covered"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Row:
     dimension: str
     label: str
@@ -38,22 +38,23 @@ class Row:
         return len({repr(c.key if c else None) for c in self.cells}) > 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Comparison:
     roles: tuple[Role, ...]
     rows: tuple[Row, ...]
     contrasts: tuple[Contrast, ...]
     diff_only: bool
+    omitted: int  # dimensions not asked for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Profile:
     role: Role
     rows: tuple[Row, ...]  # one cell each
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Step:
     """One move of a career path or tree, with what it takes."""
 
@@ -62,7 +63,7 @@ class Step:
     move: Move
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class TreeNode:
     """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
 
@@ -71,33 +72,33 @@ class TreeNode:
     children: tuple[TreeNode, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class CareerTree:
     role: Role
     comes_from: tuple[TreeNode, ...]
     leads_to: tuple[TreeNode, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class CareerPath:
     start: Role
     goal: Role
     steps: tuple[Step, ...] | None  # None: the dataset has no path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Listing:
     roles: tuple[Role, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class Hit:
     role: Role | None  # None for a contrast between roles
     where: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, match_args=False)
 class SearchResult:
     term: str
     hits: tuple[Hit, ...]
@@ -109,10 +110,10 @@ Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult
 # --- dimensions --------------------------------------------------------------
 
 
-def parse_dimensions(text: str | None) -> tuple[str, ...]:
-    """``"budget, metrics"`` as dimension names; every dimension when ``text`` is None."""
+    """``"budget, metrics"`` as dimension names; ``default`` (else all) when ``text`` is None."""
+    """``"budget, metrics"`` as dimension names; ``default`` (or every one) when ``text`` is None."""
     if text is None:
-        return tuple(DIMENSIONS)
+        return tuple(default or DIMENSIONS)
     by_name = {normalize(n): n for n in DIMENSIONS} | {
         normalize(v): n for n, v in DIMENSIONS.items()
     }
@@ -210,7 +211,8 @@ def compare(
     )
     if diff_only:
         rows = tuple(row for row in rows if row.differs)
-    return Comparison(roles, rows, tuple(catalog.contrasts(ids)), diff_only)
+    omitted = len(DIMENSIONS) - len(dimensions)
+    return Comparison(roles, rows, tuple(catalog.contrasts(ids)), diff_only, omitted)
 
 
 def career_tree(catalog: Catalog, name: str) -> CareerTree:
@@ -244,7 +246,7 @@ def _grow(catalog: Catalog, role: Role, *, upward: bool, seen: set[str]) -> tupl
 
 
 def _step(catalog: Catalog, edge: Edge) -> Step:
-    return Step(catalog.roles[edge.source], (catalog.roles[edge.target],), edge.move)
+    return Step(catalog.roles[edge.source], (catalog.roles[edge.target],), catalog.move(edge))
 
 
 def career_path(catalog: Catalog, start: str, goal: str) -> CareerPath:

@@ -131,6 +131,10 @@ def _(result: Comparison) -> RenderableType:
             )
     sources = list(dict.fromkeys(s for r in result.roles for s in r.sources))
     parts.append(_sources(sources))
+    if result.omitted:
+        parts.append(
+            _text(f"{result.omitted} more dimensions with --all, or pick with --only.", "dim")
+        )
     return Group(*parts)
 
 

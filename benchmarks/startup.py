@@ -1,0 +1,194 @@
+"""Start-up benchmark: salesroles against the bare interpreter and a one-command Typer app.
+
+Run it in the venv where salesroles is installed:
+
+    python benchmarks/startup.py            # prints median ratios and peak memory
+    python benchmarks/startup.py --check    # exits 1 when a budget is missed
+    python benchmarks/startup.py --scaling  # load time for 100, 1,000 and 10,000 roles
+
+Each pair of commands runs alternately (A B A B ...) after a warm-up, so machine
+noise falls on both sides alike; figures are ratios of medians, never absolute
+times, which are not comparable between machines. It is a benchmark, not a test:
+CI may run it for information but should not fail on noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+TYPER_APP = '''
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(f"hello {name}")
+
+
+app()
+'''
+
+
+def generate(n_roles: int) -> dict[str, Any]:
+    """A valid dataset of ``n_roles`` roles: copies of the bundled ten, suffixed after the first."""
+    raw = tomllib.loads((files("salesroles") / "data" / "roles.toml").read_text(encoding="utf-8"))
+    roles, contrasts = [], []
+    copies = max(1, n_roles // len(raw["roles"]))
+    for k in range(copies):
+
+        def rid(role_id: str, k: int = k) -> str:
+            return role_id if k == 0 else f"{role_id}-{k}"
+
+        for role in raw["roles"]:
+            new = {**role, "id": rid(role["id"])}
+            if k:
+                new["title"] = f"{role['title']} {k}"
+                new["aliases"] = [f"{a}-{k}" for a in role.get("aliases", [])]
+            if "career" in role:
+                new["career"] = [{**m, "to": [rid(t) for t in m["to"]]} for m in role["career"]]
+            if "reporting" in role:
+                reports = [
+                    rid(r) if r not in raw["executives"] else r
+                    for r in role["reporting"].get("reports_to", [])
+                ]
+                new["reporting"] = {**role["reporting"], "reports_to": reports}
+            roles.append(new)
+        contrasts += [{**c, "roles": [rid(r) for r in c["roles"]]} for c in raw["contrasts"]]
+    return {**raw, "roles": roles[:n_roles], "contrasts": contrasts}
+
+
+def salesroles_command() -> list[str]:
+    script = Path(sys.executable).parent / "salesroles"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "salesroles"]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    """Wall time of one run, in seconds."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(argv)}")
+    return elapsed
+
+
+def peak_memory(argv: list[str], env: dict[str, str]) -> float | None:
+    """Peak resident memory in MiB, by GNU time: a child forked from this process would
+    report this process's peak too, as Linux keeps the high-water mark across exec."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    peaks = []
+    for _ in range(3):
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *argv],
+            env=env,
+            text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
+    return max(peaks)
+
+
+def pair(a: list[str], b: list[str], env: dict[str, str], runs: int) -> dict[str, float]:
+    for _ in range(2):  # warm-up: page cache, .pyc files, the validated-data cache
+        run_once(a, env)
+        run_once(b, env)
+    times_a, times_b = [], []
+    for _ in range(runs):
+        times_a.append(run_once(a, env))
+        times_b.append(run_once(b, env))
+    median_a, median_b = statistics.median(times_a), statistics.median(times_b)
+    return {"a": median_a, "b": median_b, "ratio": median_b / median_a}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=15, help="timed pairs per row (default 15)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--scaling", action="store_true", help="also time 100/1,000/10,000 roles")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "SALESROLES_CACHE_DIR": str(folder / "cache"), "COLUMNS": "80"}
+        env.pop("SALESROLES_DATA", None)
+        (folder / "typer_app.py").write_text(TYPER_APP, encoding="utf-8")
+        big = folder / "roles-1000.toml"
+        big.write_text(tomli_w.dumps(generate(1000)), encoding="utf-8")
+
+        bare = [sys.executable, "-c", "pass"]
+        typer_app = [sys.executable, str(folder / "typer_app.py"), "--name", "x"]
+        sr = salesroles_command()
+        show_json = [*sr, "show", "director", "--json"]
+        compare = [*sr, "compare", "head", "director"]
+        rows = [
+            # label, A, B, budget on the ratio B/A, memory budget (MiB) for B or None
+            ("show director --json / python -c pass", bare, show_json, 7.0, 20.0),
+            ("compare head director / python -c pass", bare, compare, 12.0, 25.0),
+            ("--help / python -c pass", bare, [*sr, "--help"], 12.0, None),
+            ("one-command Typer app / python -c pass", bare, typer_app, None, None),
+            ("show director --json / Typer app", typer_app, show_json, None, None),
+            ("compare head director / Typer app", typer_app, compare, None, None),
+            (
+                "--data 1,000 roles show / bundled show",
+                show_json,
+                [*sr, "--data", str(big), "show", "director", "--json"],
+                1.5,
+                None,
+            ),
+        ]
+        failed = False
+        print(f"{'measure':<42} {'ratio':>7} {'budget':>7} {'peak MiB':>9}  ok")
+        for label, a, b, budget, mem_budget in rows:
+            result = pair(a, b, env, args.pairs)
+            peak = peak_memory(b, env)
+            ok = (budget is None or result["ratio"] <= budget) and (
+                mem_budget is None or peak is None or peak <= mem_budget
+            )
+            failed |= not ok
+            shown_budget = f"≤{budget:g}×" if budget else "—"
+            memory = ("n/a" if peak is None else f"{peak:.1f}") + (
+                f" ≤{mem_budget:g}" if mem_budget else ""
+            )
+            print(
+                f"{label:<42} {result['ratio']:>6.2f}× {shown_budget:>7} {memory:>9}  "
+                f"{'yes' if ok else 'NO'}"
+            )
+        print(
+            f"(medians of {args.pairs} alternating pairs; python -c pass took "
+            f"{statistics.median([run_once(bare, env) for _ in range(5)]) * 1000:.0f} ms here)"
+        )
+
+        if args.scaling:
+            print("\nLoad time by dataset size (show one role, --json):")
+            print(f"{'roles':>7} {'cold ms':>9} {'warm ms':>9} {'cold µs/role':>13}")
+            for n in (100, 1000, 10000):
+                path = folder / f"roles-{n}.toml"
+                path.write_text(tomli_w.dumps(generate(n)), encoding="utf-8")
+                argv = [*sr, "--data", str(path), "show", "director", "--json"]
+                cold_env = {**env, "SALESROLES_NO_CACHE": "1"}
+                cold = statistics.median([run_once(argv, cold_env) for _ in range(5)])
+                run_once(argv, env)
+                warm = statistics.median([run_once(argv, env) for _ in range(5)])
+                print(f"{n:>7} {cold * 1000:>9.0f} {warm * 1000:>9.0f} {cold / n * 1e6:>13.0f}")
+    return 1 if (args.check and failed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
