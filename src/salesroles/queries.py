@@ -110,8 +110,8 @@ Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult
 # --- dimensions --------------------------------------------------------------
 
 
+def parse_dimensions(text: str | None, default: Sequence[str] | None = None) -> tuple[str, ...]:
     """``"budget, metrics"`` as dimension names; ``default`` (else all) when ``text`` is None."""
-    """``"budget, metrics"`` as dimension names; ``default`` (or every one) when ``text`` is None."""
     if text is None:
         return tuple(default or DIMENSIONS)
     by_name = {normalize(n): n for n in DIMENSIONS} | {
