@@ -1,7 +1,5 @@
 """The command line: parse arguments, run one query, hand the result to one renderer."""
 
-from __future__ import annotations
-
 import os
 import sys
 from dataclasses import dataclass

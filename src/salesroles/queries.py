@@ -12,8 +12,11 @@ from salesroles.models import DIMENSIONS, Compensation, Contrast, Figure, Move, 
 
 NOT_COVERED = "not covered by the sources"
 
+# Results live for one command and only need the generated __init__ (each generated
+# method costs start-up): @dataclass(eq=False, repr=False, match_args=False)
 
-@dataclass(frozen=True, eq=False, match_args=False)
+
+@dataclass(eq=False, repr=False, match_args=False)
 class Cell:
     """One role's value in one dimension: structured facts in words, then points."""
 
@@ -27,8 +30,10 @@ class Cell:
         return {k: v for k, v in self.data.items() if k != "points"} or "covered"
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Row:
+    """One dimension across the roles being shown."""
+
     dimension: str
     label: str
     cells: tuple[Cell | None, ...]
@@ -38,8 +43,10 @@ class Row:
         return len({repr(c.key if c else None) for c in self.cells}) > 1
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Comparison:
+    """The answer of compare."""
+
     roles: tuple[Role, ...]
     rows: tuple[Row, ...]
     contrasts: tuple[Contrast, ...]
@@ -47,14 +54,16 @@ class Comparison:
     omitted: int  # dimensions not asked for
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Profile:
+    """The answer of show."""
+
     role: Role
     rows: tuple[Row, ...]  # one cell each
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Step:
     """One move of a career path or tree, with what it takes."""
 
@@ -63,7 +72,7 @@ class Step:
     move: Move
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class TreeNode:
     """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
 
@@ -72,34 +81,44 @@ class TreeNode:
     children: tuple[TreeNode, ...]
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class CareerTree:
+    """The answer of career ROLE."""
+
     role: Role
     comes_from: tuple[TreeNode, ...]
     leads_to: tuple[TreeNode, ...]
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class CareerPath:
+    """The answer of career ROLE --to ROLE."""
+
     start: Role
     goal: Role
     steps: tuple[Step, ...] | None  # None: the dataset has no path
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Listing:
+    """The answer of list."""
+
     roles: tuple[Role, ...]
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class Hit:
+    """One place where the search text occurs."""
+
     role: Role | None  # None for a contrast between roles
     where: str
     text: str
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
+@dataclass(eq=False, repr=False, match_args=False)
 class SearchResult:
+    """The answer of search."""
+
     term: str
     hits: tuple[Hit, ...]
 
