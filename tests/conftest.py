@@ -13,13 +13,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A private cache for the whole run, set before any fixture loads a dataset."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SALESROLES_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
-def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fixed width, no colour, no dataset chosen by the environment."""
+def plain_terminal(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> Iterator[None]:
+    """Fixed width, no colour, no dataset chosen by the environment, a private cache."""
+    monkeypatch.setenv("SALESROLES_CACHE_DIR", str(cache_dir))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
-    for name in ("SALESROLES_DATA", "SALESROLES_DEBUG", "FORCE_COLOR"):
+    for name in ("SALESROLES_DATA", "SALESROLES_DEBUG", "FORCE_COLOR", "SALESROLES_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
     yield
 

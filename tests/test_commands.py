@@ -139,6 +139,7 @@ def test_compare_shows_the_six_core_dimensions_unless_asked_for_all() -> None:
     every = json.loads(run("compare", "head", "director", "--all", "--json").stdout)
     assert len(every["dimensions"]) == 20
     assert "more dimensions" not in run("compare", "head", "director", "--all").stdout
+    assert "more dimensions" not in run("compare", "head", "rsm", "--only", "scope").stdout
 
 
 def test_compare_only_picks_dimensions_in_the_order_given() -> None:

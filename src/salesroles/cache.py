@@ -25,6 +25,8 @@ from typing import Any
 from salesroles import __version__
 from salesroles.models import SCHEMA_VERSION
 
+FORMAT = 2  # of an entry's payload: raise it whenever the payload's shape changes
+
 
 def directory() -> Path | None:
     """Where entries live, or None when caching is off (``SALESROLES_NO_CACHE=1``)."""
@@ -46,11 +48,11 @@ def key_for_file(path: Path) -> str | None:
         where = path.resolve()
     except OSError:
         return None
-    return f"{__version__}|{SCHEMA_VERSION}|{where}|{stat.st_size}|{stat.st_mtime_ns}"
+    return f"{__version__}|{SCHEMA_VERSION}|{FORMAT}|{where}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def key_for_bytes(data: bytes) -> str:
-    return f"{__version__}|{SCHEMA_VERSION}|crc32:{zlib.crc32(data):08x}|{len(data)}"
+    return f"{__version__}|{SCHEMA_VERSION}|{FORMAT}|crc32:{zlib.crc32(data):08x}|{len(data)}"
 
 
 def _entry(folder: Path, key: str) -> Path:

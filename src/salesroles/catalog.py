@@ -107,7 +107,7 @@ class Catalog:
         if len(candidates) == 1:
             return self.role(candidates[0])
         if candidates:
-            listed = ", ".join(f"{rid} ({self.role(rid).title})" for rid in candidates[:8])
+            listed = ", ".join(f"{rid} ({self.title_of(rid)})" for rid in candidates[:8])
             more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
             raise UsageError(f"Role {shown!r} is ambiguous: it could be {listed}{more}.")
         import difflib  # only a miss pays for it
@@ -123,9 +123,7 @@ class Catalog:
 
     def title_of(self, ref: str) -> str:
         """The display name of a role id or a named executive such as ``ceo``."""
-        if ref in self.roles:
-            return self.role(ref).title
-        return self.executives.get(ref, ref)
+        return self.index["titles"].get(ref) or self.executives.get(ref, ref)
 
     # --- career graph and contrasts ----------------------------------------------
 
@@ -203,6 +201,7 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "executives": dict(dataset.executives),
         "names": names,
         "order": [role.id for role in dataset.roles],
+        "titles": {role.id: role.title for role in dataset.roles},
         "edges": [
             (role.id, target, k)
             for role in dataset.roles
@@ -255,21 +254,33 @@ def load(path: Path | None = None) -> Catalog:
     origin = BUNDLED if path is None else str(path)
     source = bundled_path() if path is None else path
     key = cache.key_for_file(source) if source is not None else None
-    if key is not None and (index := cache.read(key)) is not None:
-        return Catalog(index, origin)
+    if key is not None and (hit := _from_cache(key, origin)):
+        return hit
     if source is None:
         from importlib.resources import files
 
         data = (files("salesroles") / "data" / "roles.toml").read_bytes()
         key = cache.key_for_bytes(data)
-        if (index := cache.read(key)) is not None:
-            return Catalog(index, origin)
+        if hit := _from_cache(key, origin):
+            return hit
     else:
         data = read_bytes(source)
     catalog = Catalog.from_dataset(validate(parse(decode(data, origin), origin), origin), origin)
     if key is not None:
         cache.write(key, catalog.index)
     return catalog
+
+
+def _from_cache(key: str, origin: str) -> Catalog | None:
+    from salesroles import cache
+
+    index = cache.read(key)
+    if index is None:
+        return None
+    try:
+        return Catalog(index, origin)
+    except (KeyError, TypeError, ValueError):  # not the shape this version writes
+        return None
 
 
 def read_bytes(path: Path) -> bytes:

@@ -8,7 +8,15 @@ from typing import Any
 
 from salesroles.catalog import Catalog, Edge, normalize
 from salesroles.errors import UsageError
-from salesroles.models import DIMENSIONS, Compensation, Contrast, Figure, Move, Role
+from salesroles.models import (
+    CORE_DIMENSIONS,
+    DIMENSIONS,
+    Compensation,
+    Contrast,
+    Figure,
+    Move,
+    Role,
+)
 
 NOT_COVERED = "not covered by the sources"
 
@@ -51,7 +59,7 @@ class Comparison:
     rows: tuple[Row, ...]
     contrasts: tuple[Contrast, ...]
     diff_only: bool
-    omitted: int  # dimensions not asked for
+    omitted: int  # dimensions left out by the default choice of the six core ones
 
 
 @dataclass(eq=False, repr=False, match_args=False)
@@ -230,7 +238,8 @@ def compare(
     )
     if diff_only:
         rows = tuple(row for row in rows if row.differs)
-    omitted = len(DIMENSIONS) - len(dimensions)
+    core_only = tuple(dimensions) == CORE_DIMENSIONS
+    omitted = len(DIMENSIONS) - len(CORE_DIMENSIONS) if core_only else 0
     return Comparison(roles, rows, tuple(catalog.contrasts(ids)), diff_only, omitted)
 
 
