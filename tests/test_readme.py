@@ -1,0 +1,55 @@
+"""The README's ``$ salesroles ...`` examples are real output: each is run and compared."""
+
+from __future__ import annotations
+
+import os
+import shlex
+
+import pytest
+
+from .conftest import ROOT, run
+
+README = ROOT / "README.md"
+
+
+def examples(text: str) -> list[tuple[str, str]]:
+    """(command, expected output) for every example in a fenced block of the README."""
+    found: list[tuple[str, str]] = []
+    in_block, command = False, None
+    output: list[str] = []
+    for line in [*text.splitlines(), "```"]:
+        if line.startswith("```"):
+            if command:
+                found.append((command, "\n".join(output).strip("\n")))
+            in_block, command, output = not in_block, None, []
+        elif in_block and line.startswith("$ salesroles "):
+            if command:
+                found.append((command, "\n".join(output).strip("\n")))
+            command, output = line[2:], []
+        elif command is not None:
+            output.append(line)
+    # Pipes and files of the reader's own are shown, not checked here.
+    return [(c, o) for c, o in found if "|" not in c and "--data" not in c]
+
+
+CASES = examples(README.read_text(encoding="utf-8"))
+
+
+def actual(command: str) -> str:
+    result = run(*shlex.split(command)[1:])
+    return "\n".join(line.rstrip() for line in result.output.splitlines()).strip("\n")
+
+
+def test_the_readme_has_examples() -> None:
+    assert len(CASES) >= 7
+
+
+@pytest.mark.parametrize(("command", "expected"), CASES, ids=[c for c, _ in CASES])
+def test_readme_example(command: str, expected: str) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        text = README.read_text(encoding="utf-8")
+        block = f"$ {command}\n{expected}\n" if expected else f"$ {command}\n"
+        text = text.replace(block, f"$ {command}\n{actual(command)}\n", 1)
+        README.write_text(text, encoding="utf-8")
+        return
+    assert actual(command) == expected
