@@ -7,15 +7,15 @@ import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from salesroles.errors import DataError, UsageError
 from salesroles.models import SCHEMA_VERSION, Contrast, Dataset, Move, Role, Source
 
 BUNDLED = "bundled dataset"
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # what a role id may look like
 
 
 def normalize(name: str) -> str:
@@ -23,13 +23,12 @@ def normalize(name: str) -> str:
     return "-".join(re.split(r"[\s_-]+", name.strip().lower())).strip("-")
 
 
-@dataclass(frozen=True, eq=False, match_args=False)
-class Edge:
+class Edge(NamedTuple):
     """One career move between two roles: ``Catalog.move(edge)`` says what it takes."""
 
     source: str  # role id the move starts from
     target: str  # role id the move leads to
-    index: int  # which of the source role's career moves
+    position: int  # which of the source role's career moves
 
 
 class Catalog:
@@ -128,7 +127,7 @@ class Catalog:
     # --- career graph and contrasts ----------------------------------------------
 
     def move(self, edge: Edge) -> Move:
-        return self.role(edge.source).career[edge.index]
+        return self.role(edge.source).career[edge.position]
 
     def moves_from(self, role_id: str) -> list[Edge]:
         return self._out.get(role_id, [])
@@ -349,7 +348,7 @@ def check_references(dataset: Dataset) -> list[str]:
     names: dict[str, str] = {}
     for i, role in enumerate(dataset.roles):
         at = f"roles[{i}]"
-        if not _ID.fullmatch(role.id):
+        if not re.fullmatch(_ID, role.id):
             problems.append(f"{at}.id: {role.id!r} must be lower-case letters, digits and dashes")
         if role.id in executives:
             problems.append(f"{at}.id: {role.id!r} is also the id of an executive")

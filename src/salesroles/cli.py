@@ -2,9 +2,8 @@
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -66,8 +65,9 @@ app = typer.Typer(
 )
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
+    """What the top-level options chose, for every command."""
+
     data: Path | None
     color: bool
 

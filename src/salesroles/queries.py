@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import asdict
+from typing import Any, NamedTuple
 
 from salesroles.catalog import Catalog, Edge, normalize
 from salesroles.errors import UsageError
@@ -20,12 +20,11 @@ from salesroles.models import (
 
 NOT_COVERED = "not covered by the sources"
 
-# Results live for one command and only need the generated __init__ (each generated
-# method costs start-up): @dataclass(eq=False, repr=False, match_args=False)
+# Results are NamedTuples: immutable, and cheaper to define than dataclasses, whose
+# generated methods are compiled at every start-up.
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Cell:
+class Cell(NamedTuple):
     """One role's value in one dimension: structured facts in words, then points."""
 
     facts: tuple[str, ...]
@@ -38,8 +37,7 @@ class Cell:
         return {k: v for k, v in self.data.items() if k != "points"} or "covered"
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Row:
+class Row(NamedTuple):
     """One dimension across the roles being shown."""
 
     dimension: str
@@ -51,8 +49,7 @@ class Row:
         return len({repr(c.key if c else None) for c in self.cells}) > 1
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Comparison:
+class Comparison(NamedTuple):
     """The answer of compare."""
 
     roles: tuple[Role, ...]
@@ -62,8 +59,7 @@ class Comparison:
     omitted: int  # dimensions left out by the default choice of the six core ones
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Profile:
+class Profile(NamedTuple):
     """The answer of show."""
 
     role: Role
@@ -71,8 +67,7 @@ class Profile:
     sources: tuple[str, ...]
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Step:
+class Step(NamedTuple):
     """One move of a career path or tree, with what it takes."""
 
     source: Role
@@ -80,8 +75,7 @@ class Step:
     move: Move
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class TreeNode:
+class TreeNode(NamedTuple):
     """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
 
     roles: tuple[Role, ...]
@@ -89,8 +83,7 @@ class TreeNode:
     children: tuple[TreeNode, ...]
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class CareerTree:
+class CareerTree(NamedTuple):
     """The answer of career ROLE."""
 
     role: Role
@@ -98,8 +91,7 @@ class CareerTree:
     leads_to: tuple[TreeNode, ...]
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class CareerPath:
+class CareerPath(NamedTuple):
     """The answer of career ROLE --to ROLE."""
 
     start: Role
@@ -107,15 +99,13 @@ class CareerPath:
     steps: tuple[Step, ...] | None  # None: the dataset has no path
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Listing:
+class Listing(NamedTuple):
     """The answer of list."""
 
     roles: tuple[Role, ...]
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class Hit:
+class Hit(NamedTuple):
     """One place where the search text occurs."""
 
     role: Role | None  # None for a contrast between roles
@@ -123,8 +113,7 @@ class Hit:
     text: str
 
 
-@dataclass(eq=False, repr=False, match_args=False)
-class SearchResult:
+class SearchResult(NamedTuple):
     """The answer of search."""
 
     term: str
