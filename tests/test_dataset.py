@@ -8,7 +8,7 @@ from dataclasses import fields
 
 import pytest
 
-from salesroles import catalog
+from salesroles import catalog, validation
 from salesroles.models import DIMENSIONS, Role
 
 from .conftest import ROOT, SEEDS
@@ -66,7 +66,7 @@ def test_no_seed_file_names_anywhere_in_the_data() -> None:
 
 
 def test_check_references_finds_nothing_in_the_bundled_data(bundled: catalog.Catalog) -> None:
-    assert catalog.check_references(bundled.dataset) == []
+    assert validation.check_references(bundled.dataset) == []
 
 
 def test_every_reference_resolves(bundled: catalog.Catalog) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 from salesroles import __version__
 from salesroles.models import SCHEMA_VERSION
 
-FORMAT = 2  # of an entry's payload: raise it whenever the payload's shape changes
+FORMAT = 3  # of an entry's payload: raise it whenever the payload's shape changes
 
 
 def directory() -> Path | None:

@@ -15,7 +15,6 @@ from salesroles.errors import DataError, UsageError
 from salesroles.models import SCHEMA_VERSION, Contrast, Dataset, Move, Role, Source
 
 BUNDLED = "bundled dataset"
-_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # what a role id may look like
 
 
 def normalize(name: str) -> str:
@@ -44,6 +43,7 @@ class Catalog:
         self._dataset = dataset
         self._built: dict[str, Role] = {r.id: r for r in dataset.roles} if dataset else {}
         self._contrasts: tuple[Contrast, ...] | None = dataset.contrasts if dataset else None
+        self.extends: str | None = index["extends"]  # "bundled": merged with the bundled roles
         self.executives: dict[str, str] = index["executives"]
         self._names: dict[str, str] = index["names"]
         self.roles: Mapping[str, Role] = _Roles(self, index["order"])
@@ -197,6 +197,7 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         for name in (role.id, role.title, *role.aliases):
             names.setdefault(normalize(name), role.id)
     return {
+        "extends": dataset.extends,
         "executives": dict(dataset.executives),
         "names": names,
         "order": [role.id for role in dataset.roles],
@@ -242,30 +243,35 @@ def bundled_path() -> Path | None:
     return None
 
 
-def load(path: Path | None = None) -> Catalog:
+def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
     """Read and validate a dataset (the bundled one when ``path`` is None), once.
 
     A dataset validated before comes from ``salesroles.cache`` without parsing TOML,
     importing pydantic or even reading the file.
     """
-    from salesroles import cache
+    from salesroles import cache, validation
 
     origin = BUNDLED if path is None else str(path)
     source = bundled_path() if path is None else path
-    key = cache.key_for_file(source) if source is not None else None
-    if key is not None and (hit := _from_cache(key, origin)):
-        return hit
+    key = None
+    if use_cache and source is not None and (key := cache.key_for_file(source)):
+        if path is not None and (bundled := bundled_path()):
+            key += "|" + (cache.key_for_file(bundled) or "")  # the file may extend it
+        if hit := _from_cache(key, origin):
+            return hit
     if source is None:
         from importlib.resources import files
 
         data = (files("salesroles") / "data" / "roles.toml").read_bytes()
-        key = cache.key_for_bytes(data)
-        if hit := _from_cache(key, origin):
+        key = cache.key_for_bytes(data) if use_cache else None
+        if key and (hit := _from_cache(key, origin)):
             return hit
     else:
         data = read_bytes(source)
-    catalog = Catalog.from_dataset(validate(parse(decode(data, origin), origin), origin), origin)
-    if key is not None:
+    text = validation.decode(data, origin)
+    base = None if path is None else (lambda: load(None, use_cache=use_cache).dataset)
+    catalog = Catalog.from_dataset(validation.validate(text, origin, base), origin)
+    if key:
         cache.write(key, catalog.index)
     return catalog
 
@@ -293,142 +299,3 @@ def read_bytes(path: Path) -> bytes:
         raise DataError(f"Cannot read dataset {str(path)!r}: permission denied.") from None
     except OSError as exc:
         raise DataError(f"Cannot read dataset {str(path)!r}: {exc.strerror}.") from None
-
-
-def decode(data: bytes, origin: str) -> str:
-    """UTF-8 text, with or without a byte-order mark."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{origin}: not a UTF-8 text file (byte {exc.start} cannot be decoded)."
-        ) from None
-
-
-def parse(text: str, origin: str) -> dict[str, Any]:
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{origin}: not valid TOML: {exc}.") from None
-    except RecursionError:
-        raise DataError(f"{origin}: not valid TOML: values are nested too deeply.") from None
-
-
-def validate(raw: dict[str, Any], origin: str) -> Dataset:
-    """Turn parsed TOML into a Dataset, or raise DataError listing every problem."""
-    from pydantic import TypeAdapter, ValidationError
-
-    try:
-        dataset = TypeAdapter(Dataset).validate_python(raw)
-    except ValidationError as exc:
-        errors = exc.errors()
-        missing = {err["loc"] for err in errors if err["type"] == "missing"}
-        problems = [f"{_path(err['loc'])}: {_message(err, missing)}" for err in errors]
-        raise DataError(_problem_report(origin, problems)) from None
-    problems = check_references(dataset)
-    if problems:
-        raise DataError(_problem_report(origin, problems))
-    return dataset
-
-
-def check_references(dataset: Dataset) -> list[str]:
-    """What pydantic cannot see: ids, duplicates, and links to things that do not exist."""
-    problems: list[str] = []
-    if dataset.schema_version != SCHEMA_VERSION:
-        problems.append(
-            f"schema_version: this salesroles reads version {SCHEMA_VERSION}, "
-            f"the file says {dataset.schema_version}"
-        )
-    ids = [role.id for role in dataset.roles]
-    known = set(ids)
-    executives = set(dataset.executives)
-    titles = {source.title for source in dataset.sources}
-    names: dict[str, str] = {}
-    for i, role in enumerate(dataset.roles):
-        at = f"roles[{i}]"
-        if not re.fullmatch(_ID, role.id):
-            problems.append(f"{at}.id: {role.id!r} must be lower-case letters, digits and dashes")
-        if role.id in executives:
-            problems.append(f"{at}.id: {role.id!r} is also the id of an executive")
-        for j, name in enumerate((role.id, role.title, *role.aliases)):
-            key = normalize(name)
-            where = (
-                f"{at}.id" if j == 0 else (f"{at}.title" if j == 1 else f"{at}.aliases[{j - 2}]")
-            )
-            owner = names.setdefault(key, role.id)
-            if owner != role.id:
-                problems.append(f"{where}: the name {name!r} is already used by role {owner!r}")
-        if not role.sources:
-            problems.append(f"{at}.sources: every role needs at least one source")
-        cited: list[tuple[str, str]] = [
-            (f"{at}.sources[{k}]", s) for k, s in enumerate(role.sources)
-        ]
-        if role.reporting:
-            for k, ref in enumerate(role.reporting.reports_to):
-                if ref not in known and ref not in executives:
-                    problems.append(
-                        f"{at}.reporting.reports_to[{k}]: {ref!r} is neither a role "
-                        "nor an executive"
-                    )
-        if role.compensation:
-            for k, figure in enumerate(role.compensation.figures):
-                cited.append((f"{at}.compensation.figures[{k}].source", figure.source))
-        for k, move in enumerate(role.career):
-            cited.append((f"{at}.career[{k}].source", move.source))
-            for m, target in enumerate(move.to):
-                if target not in known:
-                    problems.append(f"{at}.career[{k}].to[{m}]: no role has the id {target!r}")
-                elif target == role.id:
-                    problems.append(f"{at}.career[{k}].to[{m}]: a role cannot move to itself")
-        if titles:
-            problems.extend(
-                f"{where}: {title!r} is not listed under [[sources]]"
-                for where, title in cited
-                if title not in titles
-            )
-    seen: set[str] = set()
-    for i, role_id in enumerate(ids):
-        if role_id in seen:
-            problems.append(f"roles[{i}].id: duplicate id {role_id!r}")
-        seen.add(role_id)
-    for i, contrast in enumerate(dataset.contrasts):
-        for k, ref in enumerate(contrast.roles):
-            if ref not in known:
-                problems.append(f"contrasts[{i}].roles[{k}]: no role has the id {ref!r}")
-        if titles and contrast.source not in titles:
-            problems.append(
-                f"contrasts[{i}].source: {contrast.source!r} is not listed under [[sources]]"
-            )
-    return problems
-
-
-def _problem_report(origin: str, problems: list[str]) -> str:
-    noun = "problem" if len(problems) == 1 else "problems"
-    lines = "\n".join(f"  {p}" for p in problems)
-    return f"Invalid dataset {origin!r}: {len(problems)} {noun}.\n{lines}"
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    """pydantic's ``('roles', 3, 'career', 0, 'to')`` as ``roles[3].career[0].to``."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top level)"
-
-
-def _message(err: Any, missing: set[tuple[int | str, ...]]) -> str:
-    kind = err["type"]
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        parent, key = err["loc"][:-1], str(err["loc"][-1])
-        siblings = [str(loc[-1]) for loc in missing if loc[:-1] == parent]
-        import difflib
-
-        close = difflib.get_close_matches(key, siblings, n=1)
-        return f"unknown key (did you mean {close[0]!r}?)" if close else "unknown key"
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "literal_error":
-        return f"{err['msg'][0].lower()}{err['msg'][1:]}, not {_shorten(repr(err['input']), 40)}"
-    return f"{err['msg'][0].lower()}{err['msg'][1:]}"

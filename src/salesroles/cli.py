@@ -8,10 +8,10 @@ from typing import Annotated, Any, NamedTuple, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from salesroles import catalog, queries
+from salesroles import catalog, files, queries
 from salesroles.errors import SalesRolesError
 from salesroles.models import CORE_DIMENSIONS
-from salesroles.render import Format, emit
+from salesroles.render import ExportFormat, Format, emit
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
 
@@ -238,6 +238,74 @@ def search(
     Example: salesroles search budget
     """
     _emit(ctx, queries.search(ctx.obj.catalog(), text), fmt, as_json)
+
+
+data_app = typer.Typer(
+    cls=_Group,
+    help="Work with dataset files: start one, check one, write out the active one.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data")
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="A dataset file (TOML).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+
+
+@data_app.command("validate")
+def data_validate(file: FileArg) -> None:
+    """Check a dataset file and report every problem, with its line and field.
+
+    Exit code 0 when the file is valid, 1 when it is not.
+
+    Example: salesroles data validate our-ladder.toml
+    """
+    typer.echo(queries.validation_summary(catalog.load(file, use_cache=False)))
+
+
+@data_app.command("export")
+def data_export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.", case_sensitive=False)
+    ] = ExportFormat.toml,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write out the active dataset: bundled, extended or your own, complete.
+
+    Example: salesroles data export --format toml -o all-roles.toml
+    """
+    from salesroles.render.dataset import dump
+
+    files.write_or_print(dump(ctx.obj.catalog().dataset, fmt.value), output, force=force)
+
+
+@data_app.command("init")
+def data_init(file: FileArg, force: ForceOpt = False) -> None:
+    """Write a commented starter dataset to edit: three example roles and every field.
+
+    Example: salesroles data init our-ladder.toml
+    """
+    files.write_atomic(file, files.starter_text(), force=force)
+    typer.echo(f"Wrote {file}. Edit it, then: salesroles data validate {file}", err=True)
+
+
+@app.command()
+def schema(
+    dataset: Annotated[
+        bool, typer.Option("--dataset", help="The schema of a dataset file instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the --json outputs (or, with --dataset, of a dataset file).
+
+    Example: salesroles schema --dataset
+    """
+    from salesroles.render.schema import render
+
+    sys.stdout.write(render(dataset=dataset))
 
 
 def main() -> None:

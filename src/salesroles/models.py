@@ -198,6 +198,7 @@ class Dataset(Frozen):
     __pydantic_config__ = _STRICT
     schema_version: int
     roles: tuple[Role, ...]
+    extends: Literal["bundled"] | None = None  # add to (and override) the bundled roles
     sources: tuple[Source, ...] = ()
     executives: dict[str, str] = field(default_factory=dict)
     contrasts: tuple[Contrast, ...] = ()

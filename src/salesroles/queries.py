@@ -297,3 +297,11 @@ def search(catalog: Catalog, term: str) -> SearchResult:
             where = " vs ".join(catalog.title_of(r) for r in contrast.roles) + f": {contrast.topic}"
             hits.append(Hit(None, where, contrast.text))
     return SearchResult(term.strip(), tuple(hits))
+
+
+def validation_summary(catalog: Catalog) -> str:
+    """What ``data validate`` says of a file that passed every check."""
+    count = len(catalog.roles)
+    if catalog.extends:
+        return f"{catalog.origin}: valid; with the bundled roles, {count} roles in all."
+    return f"{catalog.origin}: valid; {count} role{'s' if count != 1 else ''}."

@@ -17,6 +17,11 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class ExportFormat(StrEnum):
+    toml = "toml"
+    json = "json"
+
+
 def emit(result: Result, fmt: Format, *, color: bool = True) -> None:
     """Write ``result`` to stdout in ``fmt``."""
     utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"

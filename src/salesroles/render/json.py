@@ -1,15 +1,16 @@
 """JSON output: plain ``json.dumps``, never through Rich, with a ``schema_version``.
 
-The shapes are documented in README.md and described by ``salesroles schema``.
+Each output's shape is a TypedDict in ``salesroles.output``: mypy checks this module
+against them, and ``salesroles schema`` publishes them as JSON Schema.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from functools import singledispatch
 from typing import Any
 
+from salesroles import output as out
 from salesroles.models import SCHEMA_VERSION, Role
 from salesroles.queries import (
     CareerPath,
@@ -25,32 +26,40 @@ from salesroles.queries import (
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
-    document = {"schema_version": SCHEMA_VERSION, **to_json(result)}
-    return json.dumps(document, indent=2, ensure_ascii=ascii_only) + "\n"
+    return json.dumps(to_json(result), indent=2, ensure_ascii=ascii_only) + "\n"
 
 
-def _role(role: Role) -> dict[str, Any]:
+def _role(role: Role) -> out.RoleRef:
     return {"id": role.id, "title": role.title, "seniority": role.seniority}
 
 
-def _step(step: Step) -> dict[str, Any]:
-    move = asdict(step.move)
-    del move["to"]
-    return {"from": step.source.id, "to": [r.id for r in step.target], **move}
+def _step(step: Step) -> out.MoveOut:
+    move = step.move
+    return {
+        "from": step.source.id,
+        "to": [r.id for r in step.target],
+        "kind": move.kind,
+        "source": move.source,
+        "steps": list(move.steps),
+        "skills": list(move.skills),
+        "education": list(move.education),
+        "note": move.note,
+    }
 
 
-def _node(node: TreeNode) -> dict[str, Any]:
+def _node(node: TreeNode) -> out.MoveNode:
     return {**_step(node.step), "children": [_node(c) for c in node.children]}
 
 
 @singledispatch
-def to_json(result: object) -> dict[str, Any]:
+def to_json(result: object) -> Any:
     raise TypeError(f"no JSON form for {type(result).__name__}")
 
 
 @to_json.register
-def _(result: Listing) -> dict[str, Any]:
+def _(result: Listing) -> out.ListOutput:
     return {
+        "schema_version": SCHEMA_VERSION,
         "roles": [
             {
                 **_role(r),
@@ -58,14 +67,15 @@ def _(result: Listing) -> dict[str, Any]:
                 "aliases": list(r.aliases),
             }
             for r in result.roles
-        ]
+        ],
     }
 
 
 @to_json.register
-def _(result: Profile) -> dict[str, Any]:
+def _(result: Profile) -> out.ShowOutput:
     role = result.role
     return {
+        "schema_version": SCHEMA_VERSION,
         "role": {
             **_role(role),
             "aliases": list(role.aliases),
@@ -79,9 +89,10 @@ def _(result: Profile) -> dict[str, Any]:
 
 
 @to_json.register
-def _(result: Comparison) -> dict[str, Any]:
+def _(result: Comparison) -> out.CompareOutput:
     ids = [r.id for r in result.roles]
     return {
+        "schema_version": SCHEMA_VERSION,
         "roles": [_role(r) for r in result.roles],
         "diff_only": result.diff_only,
         "dimensions": [
@@ -93,13 +104,17 @@ def _(result: Comparison) -> dict[str, Any]:
             }
             for row in result.rows
         ],
-        "contrasts": [asdict(c) for c in result.contrasts],
+        "contrasts": [
+            {"roles": list(c.roles), "topic": c.topic, "text": c.text, "source": c.source}
+            for c in result.contrasts
+        ],
     }
 
 
 @to_json.register
-def _(result: CareerTree) -> dict[str, Any]:
+def _(result: CareerTree) -> out.CareerTreeOutput:
     return {
+        "schema_version": SCHEMA_VERSION,
         "role": _role(result.role),
         "comes_from": [_node(n) for n in result.comes_from],
         "leads_to": [_node(n) for n in result.leads_to],
@@ -107,8 +122,9 @@ def _(result: CareerTree) -> dict[str, Any]:
 
 
 @to_json.register
-def _(result: CareerPath) -> dict[str, Any]:
+def _(result: CareerPath) -> out.CareerPathOutput:
     return {
+        "schema_version": SCHEMA_VERSION,
         "from": _role(result.start),
         "to": _role(result.goal),
         "reachable": result.steps is not None,
@@ -117,8 +133,9 @@ def _(result: CareerPath) -> dict[str, Any]:
 
 
 @to_json.register
-def _(result: SearchResult) -> dict[str, Any]:
+def _(result: SearchResult) -> out.SearchOutput:
     return {
+        "schema_version": SCHEMA_VERSION,
         "term": result.term,
         "hits": [
             {"role": h.role.id if h.role else None, "where": h.where, "text": h.text}

@@ -1,0 +1,37 @@
+"""A whole dataset as a file: TOML (with tomli-w) or JSON, loadable again as it is."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from salesroles.models import Dataset
+
+ORDER = ("schema_version", "executives", "sources", "roles", "contrasts")
+
+
+def plain(dataset: Dataset) -> dict[str, Any]:
+    """The dataset as TOML-ready values: no ``None`` (TOML has no null), lists not tuples.
+
+    An export stands alone, whatever it was loaded from, so it never says ``extends``.
+    """
+    data = _clean(asdict(dataset))
+    return {key: data[key] for key in ORDER if key in data}
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return value
+
+
+def dump(dataset: Dataset, fmt: str) -> str:
+    data = plain(dataset)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import tomli_w
+
+    return tomli_w.dumps(data)

@@ -1,0 +1,408 @@
+"""Own datasets: data init / validate / export, --data and SALESROLES_DATA, extends, schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from salesroles import catalog, validation
+from salesroles.models import Dataset, Figure, Move, Points, Role, Scope, Source
+from salesroles.render.dataset import dump, plain
+
+from .conftest import ROOT, run, write
+
+# --- data init ---------------------------------------------------------------
+
+
+def test_init_writes_a_commented_starter_that_validates(tmp_path: Path) -> None:
+    path = tmp_path / "our-ladder.toml"
+    result = run("data", "init", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "Edit it, then: salesroles data validate" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert '# extends = "bundled"' in text
+    assert text.count("[[roles]]") == 3
+    checked = run("data", "validate", str(path))
+    assert (checked.exit_code, checked.stdout) == (0, f"{path}: valid; 3 roles.\n")
+
+
+def test_the_starter_also_validates_with_extends_switched_on(tmp_path: Path) -> None:
+    path = tmp_path / "ladder.toml"
+    run("data", "init", str(path))
+    text = path.read_text(encoding="utf-8").replace('# extends = "bundled"', 'extends = "bundled"')
+    path.write_text(text, encoding="utf-8")
+    checked = run("data", "validate", str(path))
+    assert checked.stdout == f"{path}: valid; with the bundled roles, 13 roles in all.\n"
+    compared = run("--data", str(path), "compare", "ae", "manager", "--json")
+    assert [r["id"] for r in json.loads(compared.stdout)["roles"]] == ["rep", "manager"]
+
+
+def test_the_starter_shows_every_dimension_key() -> None:
+    from salesroles.files import starter_text
+    from salesroles.models import DIMENSIONS
+
+    text = starter_text()
+    for name in DIMENSIONS:
+        if name not in ("career", "compensation"):
+            assert name in text, name
+
+
+def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "ladder.toml"
+    path.write_text("mine", encoding="utf-8")
+    result = run("data", "init", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: '{path}' already exists; add --force to replace it.\n"
+    assert path.read_text(encoding="utf-8") == "mine"
+    assert run("data", "init", str(path), "--force").exit_code == 0
+    assert "[[roles]]" in path.read_text(encoding="utf-8")
+
+
+def test_init_into_a_missing_folder(tmp_path: Path) -> None:
+    result = run("data", "init", str(tmp_path / "nope" / "x.toml"))
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr
+
+
+# --- data validate: every error class, with its message ----------------------
+
+HEAD = 'schema_version = 1\n[[sources]]\ntitle = "Ours"\nkind = "other"\n'
+
+
+def role(role_id: str, title: str, extra: str = "") -> str:
+    return (
+        f'[[roles]]\nid = "{role_id}"\ntitle = "{title}"\nseniority = 1\n'
+        f'summary = "x"\nsources = ["Ours"]\n{extra}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("schema_version = 1\nroles = [\n  {id = 'a'\n", ":3:12: Unclosed inline table"),
+        (
+            HEAD + role("a", "A").replace("title", "tittle"),
+            ":7: roles[0].tittle: unknown key (did you mean 'title'?)",
+        ),
+        (
+            HEAD + role("a", "A", "[roles.scope]\nlevel = 'galaxy'\n"),
+            ":12: roles[0].scope.level: input should be 'company', 'division', 'region' or 'team', "
+            "not 'galaxy'",
+        ),
+        (
+            HEAD
+            + role(
+                "a", "A", "[[roles.career]]\nto = ['ghost']\nkind = 'promotion'\nsource = 'Ours'\n"
+            ),
+            ":12: roles[0].career[0].to[0]: no role has the id 'ghost'",
+        ),
+        (HEAD + role("a", "A") + role("a", "B"), ":12: roles[1].id: duplicate id 'a'"),
+        (
+            HEAD + role("a", "A") + role("b", "A"),
+            ":13: roles[1].title: the name 'A' is already used by role 'a'",
+        ),
+        (
+            HEAD + role("a", "A").replace('["Ours"]', '["Theirs"]'),
+            ":10: roles[0].sources[0]: 'Theirs' is not listed under [[sources]]",
+        ),
+        (
+            HEAD + role("A b", "A"),
+            ":6: roles[0].id: 'A b' must be lower-case letters, digits and dashes",
+        ),
+        (
+            HEAD
+            + role("a", "A", "[[roles.career]]\nto = ['b']\nkind = 'promotion'\nsource = 'Ours'\n")
+            + role("b", "B", "[[roles.career]]\nto = ['a']\nkind = 'promotion'\nsource = 'Ours'\n"),
+            ":22: roles[1].career[0].to: promotion to 'a' closes a loop back to a role "
+            "it came from",
+        ),
+        (
+            HEAD.replace("schema_version = 1", "schema_version = 9") + role("a", "A"),
+            ":1: schema_version: this salesroles reads version 1, the file says 9",
+        ),
+    ],
+)
+def test_validate_reports_each_problem_with_line_and_field(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = write(tmp_path, content)
+    result = run("data", "validate", path)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: Invalid dataset '{path}': ")
+    assert f"  {path}{expected}" in result.stderr
+    loaded = run("--data", path, "list")  # the same checks, the same words, on every load
+    assert loaded.stderr == result.stderr
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    content = (
+        HEAD
+        + role("a", "A").replace("title", "tittle")
+        + role("A", "B", "[roles.budget]\nlevel = 'lots'\n")
+    )
+    result = run("data", "validate", write(tmp_path, content))
+    assert "3 problems" in result.stderr
+    assert len(result.stderr.splitlines()) == 4
+
+
+def test_messages_carry_no_pydantic_urls(tmp_path: Path) -> None:
+    result = run("data", "validate", write(tmp_path, HEAD + role("a", "A", "seniority2 = 'x'\n")))
+    assert "pydantic" not in result.stderr and "http" not in result.stderr
+
+
+# --- --data, SALESROLES_DATA, extends ----------------------------------------
+
+EXTENDING = (
+    'extends = "bundled"\nschema_version = 1\n'
+    '[[sources]]\ntitle = "Ours"\nkind = "other"\n'
+    + role(
+        "enterprise-ae",
+        "Enterprise AE",
+        "[[roles.career]]\nto = ['manager']\nkind = 'promotion'\nsource = 'Ours'\n",
+    )
+    + role("head", "Head of Sales", "[roles.scope]\nlevel = 'region'\n")
+)
+
+
+def test_an_extending_file_adds_and_replaces_roles(tmp_path: Path) -> None:
+    path = write(tmp_path, EXTENDING)
+    listed = json.loads(run("--data", path, "list", "--json").stdout)
+    ids = [r["id"] for r in listed["roles"]]
+    assert "enterprise-ae" in ids and "cro" in ids and len(ids) == 11
+    head = json.loads(run("--data", path, "show", "head", "--json").stdout)
+    assert head["dimensions"]["scope"]["level"] == "region"  # replaced
+    assert head["role"]["sources"] == ["Ours"]
+    path_json = json.loads(
+        run(
+            "career", "enterprise-ae", "--to", "cro", "--json", env={"SALESROLES_DATA": path}
+        ).stdout
+    )
+    assert [s["from"] for s in path_json["steps"]] == ["enterprise-ae", "manager", "director"]
+
+
+def test_without_extends_a_file_stands_alone(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + role("a", "A"))
+    assert run("--data", path, "show", "manager").exit_code == 2
+    assert [r["id"] for r in json.loads(run("--data", path, "list", "--json").stdout)["roles"]] == [
+        "a"
+    ]
+
+
+def test_problems_in_an_extending_file_point_into_that_file(tmp_path: Path) -> None:
+    content = EXTENDING.replace("to = ['manager']", "to = ['ghost']")
+    result = run("data", "validate", write(tmp_path, content))
+    assert "ladder.toml:13: roles[0].career[0].to[0]: no role has the id 'ghost'" in result.stderr
+
+
+# --- data export -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_export_of_the_bundled_dataset_loads_back_the_same(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"all.{fmt}"
+    result = run("data", "export", "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    raw = tomllib.loads(text) if fmt == "toml" else json.loads(text)
+    assert raw == plain(catalog.load().dataset)
+
+
+def test_export_to_stdout_and_of_an_extended_dataset(tmp_path: Path) -> None:
+    exported = run("--data", write(tmp_path, EXTENDING), "data", "export").stdout
+    assert "extends" not in exported  # an export stands alone
+    again = write(tmp_path, exported, "again.toml")
+    assert json.loads(run("--data", again, "list", "--json").stdout) == json.loads(
+        run("--data", str(tmp_path / "ladder.toml"), "list", "--json").stdout
+    )
+
+
+def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "x.toml"
+    out.write_text("old", encoding="utf-8")
+    result = run("data", "export", "-o", str(out))
+    assert (result.exit_code, out.read_text(encoding="utf-8")) == (1, "old")
+    assert run("data", "export", "-o", str(out), "--force").exit_code == 0
+
+
+def test_export_into_an_unwritable_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        result = run("data", "export", "-o", str(folder / "x.toml"))
+        assert result.exit_code == 1
+        assert "Cannot write" in result.stderr and "ermission denied" in result.stderr
+    finally:
+        folder.chmod(0o700)
+
+
+def test_export_below_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("data", "export", "-o", str(blocker / "x.toml"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: Cannot write '{blocker / 'x.toml'}': Not a directory.\n"
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    out = tmp_path / "x.toml"
+    out.write_text("old", encoding="utf-8")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = run("data", "export", "-o", str(out), "--force")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]  # no temporary file left
+
+
+# --- the round trip, over generated datasets ---------------------------------
+
+texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> Dataset:
+    ids = draw(
+        st.lists(
+            st.from_regex(r"r[a-z0-9]{0,5}", fullmatch=True), min_size=1, max_size=5, unique=True
+        )
+    )
+    source_titles = draw(st.lists(texts, min_size=1, max_size=3, unique=True))
+    cite = st.sampled_from(source_titles)
+    roles = []
+    for i, role_id in enumerate(ids):
+        later = ids[i + 1 :]
+        moves = (
+            draw(
+                st.lists(
+                    st.builds(
+                        Move,
+                        to=st.lists(
+                            st.sampled_from(later), min_size=1, max_size=2, unique=True
+                        ).map(tuple),
+                        kind=st.just("promotion"),
+                        source=cite,
+                        steps=st.lists(texts, max_size=2).map(tuple),
+                        note=st.none() | texts,
+                    ),
+                    max_size=2,
+                )
+            )
+            if later
+            else []
+        )
+        figures = draw(
+            st.lists(
+                st.builds(
+                    Figure,
+                    kind=st.just("median"),
+                    currency=st.just("USD"),
+                    period=st.just("year"),
+                    source=cite,
+                    amount=st.integers(0, 10**7),
+                ),
+                max_size=1,
+            )
+        )
+        roles.append(
+            Role(
+                id=role_id,
+                title=f"Title {i}: {draw(texts)}",
+                seniority=draw(st.integers(-5, 50)),
+                summary=draw(texts),
+                sources=(draw(cite),),
+                aliases=tuple(f"{role_id}-alias{k}" for k in range(draw(st.integers(0, 2)))),
+                scope=draw(
+                    st.none()
+                    | st.builds(
+                        Scope,
+                        points=st.lists(texts, max_size=3).map(tuple),
+                        level=st.sampled_from(["company", "team", None]),
+                    )
+                ),
+                metrics=draw(
+                    st.none() | st.builds(Points, points=st.lists(texts, max_size=3).map(tuple))
+                ),
+                career=tuple(moves),
+                compensation=None
+                if not figures
+                else draw(
+                    st.builds(
+                        __import__("salesroles.models", fromlist=["Compensation"]).Compensation,
+                        figures=st.just(tuple(figures)),
+                    )
+                ),
+            )
+        )
+    return Dataset(
+        schema_version=1,
+        roles=tuple(roles),
+        sources=tuple(Source(title=t, kind="other") for t in source_titles),
+        executives=draw(
+            st.dictionaries(st.from_regex(r"x[a-z]{1,4}", fullmatch=True), texts, max_size=2)
+        ),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_export_and_load_give_the_same_data(dataset: Dataset) -> None:
+    assert validation.check_references(dataset) == []
+    text = dump(dataset, "toml")
+    assert plain(validation.validate(text, "generated.toml")) == plain(dataset)
+    assert json.loads(dump(dataset, "json")) == plain(dataset)
+
+
+# --- schema ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "director"],
+        ["compare", "head", "director", "--all"],
+        ["career", "director"],
+        ["career", "rep", "--to", "cro"],
+        ["career", "cso", "--to", "rep"],
+        ["search", "budget"],
+    ],
+)
+def test_every_json_output_matches_the_published_schema(args: list[str]) -> None:
+    schema = json.loads(run("schema").stdout)
+    jsonschema.validate(json.loads(run(*args, "--json").stdout), schema)
+
+
+def test_the_schema_rejects_what_it_should() -> None:
+    schema = json.loads(run("schema").stdout)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"schema_version": 1, "roles": [{"id": "x"}]}, schema)
+
+
+def test_the_dataset_schema_accepts_the_bundled_file_and_rejects_a_typo() -> None:
+    schema = json.loads(run("schema", "--dataset").stdout)
+    raw = tomllib.loads((ROOT / "data" / "roles.toml").read_text(encoding="utf-8"))
+    jsonschema.validate(raw, schema)
+    raw["roles"][0]["tittle"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(raw, schema)
