@@ -249,7 +249,7 @@ def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
     A dataset validated before comes from ``salesroles.cache`` without parsing TOML,
     importing pydantic or even reading the file.
     """
-    from salesroles import cache, validation
+    from salesroles import cache
 
     origin = BUNDLED if path is None else str(path)
     source = bundled_path() if path is None else path
@@ -268,6 +268,8 @@ def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
             return hit
     else:
         data = read_bytes(source)
+    from salesroles import validation  # a cache miss: check the file
+
     text = validation.decode(data, origin)
     base = None if path is None else (lambda: load(None, use_cache=use_cache).dataset)
     catalog = Catalog.from_dataset(validation.validate(text, origin, base), origin)

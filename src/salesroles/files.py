@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from salesroles.errors import DataError
@@ -15,6 +14,8 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     The temporary file is flushed and synced, then renamed over the target, so an
     interrupted or failed write leaves the old file whole; on failure it is removed.
     """
+    import tempfile  # only the commands that write files pay for it
+
     if path.is_dir():
         raise DataError(f"Cannot write {str(path)!r}: it is a folder.")
     if path.exists() and not force:

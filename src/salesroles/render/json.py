@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from salesroles import output as out
 from salesroles.models import SCHEMA_VERSION, Role
 from salesroles.queries import (
     CareerPath,
@@ -23,6 +22,9 @@ from salesroles.queries import (
     Step,
     TreeNode,
 )
+
+if TYPE_CHECKING:  # the shapes are for mypy; at run time they are plain dicts
+    from salesroles import output as out
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
@@ -56,7 +58,7 @@ def to_json(result: object) -> Any:
     raise TypeError(f"no JSON form for {type(result).__name__}")
 
 
-@to_json.register
+@to_json.register(Listing)
 def _(result: Listing) -> out.ListOutput:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -71,7 +73,7 @@ def _(result: Listing) -> out.ListOutput:
     }
 
 
-@to_json.register
+@to_json.register(Profile)
 def _(result: Profile) -> out.ShowOutput:
     role = result.role
     return {
@@ -88,7 +90,7 @@ def _(result: Profile) -> out.ShowOutput:
     }
 
 
-@to_json.register
+@to_json.register(Comparison)
 def _(result: Comparison) -> out.CompareOutput:
     ids = [r.id for r in result.roles]
     return {
@@ -111,7 +113,7 @@ def _(result: Comparison) -> out.CompareOutput:
     }
 
 
-@to_json.register
+@to_json.register(CareerTree)
 def _(result: CareerTree) -> out.CareerTreeOutput:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -121,7 +123,7 @@ def _(result: CareerTree) -> out.CareerTreeOutput:
     }
 
 
-@to_json.register
+@to_json.register(CareerPath)
 def _(result: CareerPath) -> out.CareerPathOutput:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -132,7 +134,7 @@ def _(result: CareerPath) -> out.CareerPathOutput:
     }
 
 
-@to_json.register
+@to_json.register(SearchResult)
 def _(result: SearchResult) -> out.SearchOutput:
     return {
         "schema_version": SCHEMA_VERSION,
