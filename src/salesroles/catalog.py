@@ -290,8 +290,17 @@ def _from_cache(key: str, origin: str) -> Catalog | None:
         return None
 
 
+MAX_BYTES = 20 * 1024 * 1024  # about 60,000 roles: far past any real ladder
+
+
 def read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES and path.is_file():
+            raise DataError(
+                f"Cannot read dataset {str(path)!r}: it is {size / 2**20:.0f} MiB, "
+                f"more than the {MAX_BYTES // 2**20} MiB a dataset may be."
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"Cannot read dataset {str(path)!r}: no such file.") from None

@@ -20,6 +20,8 @@ class _Group(TyperGroup):
     """Reports every error once, as one sentence on stderr, with the right exit code."""
 
     def invoke(self, ctx: Any) -> Any:
+        if sys.stdout is None:  # started with stdout closed (`salesroles list >&-`)
+            _fail("standard output is closed, so there is nowhere to write.", 1)
         try:
             value = super().invoke(ctx)
             sys.stdout.flush()
@@ -43,7 +45,10 @@ class _Group(TyperGroup):
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"Error: {message}\n")
+    from salesroles.render.text import clean
+
+    if sys.stderr is not None:  # a dataset's text in a message is made harmless too
+        sys.stderr.write(f"Error: {clean(message)}\n")
     raise typer.Exit(code)
 
 

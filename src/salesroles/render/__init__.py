@@ -22,11 +22,40 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-def emit(result: Result, fmt: Format, *, color: bool = True) -> None:
-    """Write ``result`` to stdout in ``fmt``."""
+_ASCII = {
+    "→": "->",
+    "–": "-",
+    "—": "--",
+    "•": "*",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "…": "...",
+}
+
+
+def _spell_in_ascii(error: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: typographic characters in ASCII, anything else as '?'."""
+    assert isinstance(error, UnicodeEncodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(_ASCII.get(c, "?") for c in bad), error.end
+
+
+def prepare_stdout() -> bool:
+    """Make stdout safe to write to; True when it takes UTF-8."""
     utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
     if not utf8 and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")  # an ASCII terminal gets '?', not a crash
+        import codecs
+
+        codecs.register_error("salesroles", _spell_in_ascii)
+        sys.stdout.reconfigure(errors="salesroles")  # an ASCII terminal never crashes
+    return utf8
+
+
+def emit(result: Result, fmt: Format, *, color: bool = True) -> None:
+    """Write ``result`` to stdout in ``fmt``."""
+    utf8 = prepare_stdout()
     if fmt is Format.table:
         from salesroles.render.table import print_result
 

@@ -35,7 +35,11 @@ _SIDE_LABELS_UP_TO = 2  # roles; with more, a label column would squeeze words a
 
 def print_result(result: Result, *, color: bool = True) -> None:
     console = Console(
-        file=sys.stdout, no_color=not color, highlight=False, markup=False, emoji=False
+        file=sys.stdout,
+        color_system="auto" if color else None,  # no colour: no escape codes at all
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
     console.print(build(result))
 
