@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from salesroles import catalog, files, queries
-from salesroles.errors import SalesRolesError
+from salesroles.errors import Leave, SalesRolesError
 from salesroles.models import CORE_DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
 
@@ -30,6 +30,8 @@ class _Group(TyperGroup):
             raise  # Typer's own: usage errors, --help, --version
         except SalesRolesError as exc:
             _fail(str(exc), exc.exit_code)
+        except Leave:
+            raise typer.Exit(0) from None
         except BrokenPipeError:
             _quiet_after_broken_pipe()
         except KeyboardInterrupt:
@@ -121,7 +123,12 @@ def main_options(
     """Compare sales leadership roles and the career paths between them."""
     ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        from salesroles import interactive
+
+        if interactive.is_interactive():
+            interactive.menu(ctx.obj.catalog(), color=ctx.obj.color)
+        else:
+            typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
@@ -243,6 +250,43 @@ def search(
     Example: salesroles search budget
     """
     _emit(ctx, queries.search(ctx.obj.catalog(), text), fmt, as_json)
+
+
+def _answer(name: str) -> Any:
+    _, choices, default = queries.QUESTIONS[name]
+    return typer.Option(
+        f"--{name}",
+        metavar="|".join(choices),
+        help=f"{queries.QUESTIONS[name][0]} (default {default})",
+    )
+
+
+@app.command()
+def advise(
+    ctx: typer.Context,
+    size: Annotated[str | None, _answer("size")] = None,
+    horizon: Annotated[str | None, _answer("horizon")] = None,
+    scope: Annotated[str | None, _answer("scope")] = None,
+    budget: Annotated[str | None, _answer("budget")] = None,
+    team: Annotated[str | None, _answer("team")] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask: a missing answer is an error.")
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Recommend whom to hire, and the runner-up, with the reasons from the sources.
+
+    At a terminal it asks for each answer not given as a flag; elsewhere it takes
+    the defaults and says so on stderr.
+
+    Example: salesroles advise --size small --horizon short --json
+    """
+    from salesroles import interactive
+
+    given = {"size": size, "horizon": horizon, "scope": scope, "budget": budget, "team": team}
+    answers, assumed = interactive.answers(given, no_input=no_input)
+    _emit(ctx, queries.advise(ctx.obj.catalog(), answers, assumed), fmt, as_json)
 
 
 data_app = typer.Typer(

@@ -19,3 +19,7 @@ class UsageError(SalesRolesError):
     """A bad argument: unknown role, unknown dimension, wrong number of roles."""
 
     exit_code = 2
+
+
+class Leave(Exception):
+    """The user chose to stop at a prompt (q, Ctrl-D, Ctrl-C): leave quietly, exit 0."""

@@ -125,6 +125,21 @@ class SearchOutput(TypedDict):
     hits: list[SearchHit]
 
 
+class AdvisedRole(RoleRef):
+    reasons: list[str]
+
+
+class AdviceOutput(TypedDict):
+    """salesroles advise --json"""
+
+    schema_version: int
+    answers: dict[str, str]
+    assumed: list[str]
+    recommended: AdvisedRole
+    runner_up: AdvisedRole
+    compare: str
+
+
 OUTPUTS: tuple[Any, ...] = (
     ListOutput,
     ShowOutput,
@@ -132,6 +147,7 @@ OUTPUTS: tuple[Any, ...] = (
     CareerTreeOutput,
     CareerPathOutput,
     SearchOutput,
+    AdviceOutput,
 )
 
 

@@ -120,9 +120,6 @@ class SearchResult(NamedTuple):
     hits: tuple[Hit, ...]
 
 
-Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult
-
-
 # --- dimensions --------------------------------------------------------------
 
 
@@ -305,3 +302,125 @@ def validation_summary(catalog: Catalog) -> str:
     if catalog.extends:
         return f"{catalog.origin}: valid; with the bundled roles, {count} roles in all."
     return f"{catalog.origin}: valid; {count} role{'s' if count != 1 else ''}."
+
+
+# --- advise: whom to hire ------------------------------------------------------
+
+QUESTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    # name: (question, choices, default)
+    "size": ("How big is the company?", ("founding", "small", "mid", "large"), "small"),
+    "horizon": (
+        "What must the hire deliver first?",
+        ("short", "long"),  # this quarter's numbers, or long-term growth
+        "short",
+    ),
+    "scope": ("What will the hire be responsible for?", ("team", "region", "company"), "team"),
+    "budget": ("Will the hire own a budget?", ("yes", "no"), "no"),
+    "team": ("Is there a sales team already?", ("yes", "no"), "yes"),
+}
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "size": {
+        "founding": "founding team",
+        "small": "small company",
+        "mid": "mid-size company",
+        "large": "large company",
+    },
+    "horizon": {"short": "this quarter's numbers", "long": "long-term growth"},
+    "scope": {"team": "one team", "region": "a region", "company": "the whole company"},
+    "budget": {"yes": "owns a budget", "no": "no budget of its own"},
+    "team": {"yes": "a sales team exists", "no": "no sales team yet"},
+}
+
+
+class Advice(NamedTuple):
+    """The answer of advise: a role, a runner-up, and why, from the dataset."""
+
+    answers: dict[str, str]
+    assumed: tuple[str, ...]  # answers that were not given, so took their default
+    best: Role
+    runner_up: Role
+    reasons: tuple[str, ...]
+    runner_up_reasons: tuple[str, ...]
+
+
+def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every answer, defaults filled in, and which were filled; UsageError on a bad one."""
+    answers: dict[str, str] = {}
+    assumed: list[str] = []
+    for name, (_, choices, default) in QUESTIONS.items():
+        value = given.get(name)
+        if value is None:
+            answers[name] = default
+            assumed.append(name)
+        elif value not in choices:
+            raise UsageError(f"--{name} must be one of {', '.join(choices)}, not {value!r}.")
+        else:
+            answers[name] = value
+    return answers, tuple(assumed)
+
+
+_SCOPE_FIT = {
+    "team": {"team": 3},
+    "region": {"region": 3, "division": 2},
+    "company": {"company": 3},
+}
+_HORIZON_FIT = {"short": {"short": 2, "medium": 1}, "long": {"long": 2, "medium": 1}}
+
+
+def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] = ()) -> Advice:
+    """Recommend a role for these answers, with the dataset's own reasons."""
+    scored: list[tuple[int, int, Role, list[str]]] = []
+    for order, role in enumerate(catalog):
+        if not (role.scope and role.scope.level and role.focus):
+            continue  # the sources say too little about it to recommend it
+        score, reasons = 0, []
+        fit = _SCOPE_FIT[answers["scope"]].get(role.scope.level, 0)
+        score += fit
+        if fit and role.scope.points:
+            reasons.append(f"Scope: {role.scope.points[0]}")
+        fit = _HORIZON_FIT[answers["horizon"]].get(role.focus.horizon or "", 0)
+        score += fit
+        if fit and role.focus.points:
+            reasons.append(f"Focus: {role.focus.points[0]}")
+        owns_budget = bool(role.budget and role.budget.level not in (None, "none"))
+        if answers["budget"] == "yes" and owns_budget and role.budget:
+            score += 2
+            reasons.append(
+                f"Budget: {role.budget.points[0] if role.budget.points else role.budget.level}"
+            )
+        elif answers["budget"] == "no" and not owns_budget:
+            score += 1
+        score += _article_rules(catalog, role, answers, reasons)
+        scored.append((score, -order, role, reasons))
+    if len(scored) < 2:
+        raise UsageError(
+            "advise needs a dataset with at least two roles that have scope and focus."
+        )
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    (_, _, best, why), (_, _, second, why_second) = scored[0], scored[1]
+    return Advice(answers, assumed, best, second, tuple(why), tuple(why_second))
+
+
+def _article_rules(
+    catalog: Catalog, role: Role, answers: dict[str, str], reasons: list[str]
+) -> int:
+    """What the articles say outright about small companies and building a team."""
+    score = 0
+    small = answers["size"] in ("founding", "small")
+    pair = {"manager", "director"}
+    if small and role.id in pair:
+        score += 1
+        for contrast in catalog.contrasts(pair):
+            if contrast.topic.lower().startswith("small"):
+                reasons.append(f"Small companies: {contrast.text}")
+    if answers["size"] == "large" and role.scope and role.scope.level in ("company", "region"):
+        score += 1
+    if answers["team"] == "no" and role.team:
+        recruits = [p for p in role.team.points if "ecruit" in p or "ires" in p]
+        if recruits:
+            score += 2
+            reasons.append(f"Building a team: {recruits[0]}")
+    return score
+
+
+Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult | Advice

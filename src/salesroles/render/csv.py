@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from functools import singledispatch
 
 from salesroles.queries import (
+    Advice,
     CareerPath,
     CareerTree,
     Cell,
@@ -99,3 +100,10 @@ def _(result: SearchResult) -> Iterable[Sequence[object]]:
     yield ("role", "where", "text")
     for hit in result.hits:
         yield (hit.role.id if hit.role else "", hit.where, hit.text)
+
+
+@_rows.register
+def _(result: Advice) -> Iterable[Sequence[object]]:
+    yield ("rank", "id", "title", "reasons")
+    yield (1, result.best.id, result.best.title, "\n".join(result.reasons))
+    yield (2, result.runner_up.id, result.runner_up.title, "\n".join(result.runner_up_reasons))

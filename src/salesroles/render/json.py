@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesroles.models import SCHEMA_VERSION, Role
 from salesroles.queries import (
+    Advice,
     CareerPath,
     CareerTree,
     Comparison,
@@ -143,4 +144,16 @@ def _(result: SearchResult) -> out.SearchOutput:
             {"role": h.role.id if h.role else None, "where": h.where, "text": h.text}
             for h in result.hits
         ],
+    }
+
+
+@to_json.register(Advice)
+def _(result: Advice) -> out.AdviceOutput:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "answers": dict(result.answers),
+        "assumed": list(result.assumed),
+        "recommended": {**_role(result.best), "reasons": list(result.reasons)},
+        "runner_up": {**_role(result.runner_up), "reasons": list(result.runner_up_reasons)},
+        "compare": f"salesroles compare {result.best.id} {result.runner_up.id}",
     }

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import singledispatch
 
 from salesroles.queries import (
+    CHOICE_LABELS,
     NOT_COVERED,
+    Advice,
     CareerPath,
     CareerTree,
     Cell,
@@ -137,4 +139,15 @@ def _(result: SearchResult) -> list[str]:
     for hit in result.hits:
         who = f"`{hit.role.id}`" if hit.role else "—"
         lines.append(f"| {who} | {_escape(hit.where)} | {_escape(hit.text)} |")
+    return lines
+
+
+@_lines.register
+def _(result: Advice) -> list[str]:
+    answers = ", ".join(CHOICE_LABELS[k][v] for k, v in result.answers.items())
+    lines = [f"# Hire a {clean(result.best.title)}", "", f"For {answers}.", ""]
+    lines += [f"- {clean(r)}" for r in result.reasons]
+    lines += ["", f"## Runner-up: {clean(result.runner_up.title)}", ""]
+    lines += [f"- {clean(r)}" for r in result.runner_up_reasons]
+    lines += ["", f"Compare them: `salesroles compare {result.best.id} {result.runner_up.id}`"]
     return lines

@@ -16,7 +16,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from salesroles.queries import (
+    CHOICE_LABELS,
     NOT_COVERED,
+    Advice,
     CareerPath,
     CareerTree,
     Cell,
@@ -206,3 +208,25 @@ def _(result: SearchResult) -> RenderableType:
         text.highlight_words([clean(result.term)], "bold reverse", case_sensitive=False)
         table.add_row(_text(hit.role.id if hit.role else "—", "bold"), _text(hit.where), text)
     return table
+
+
+@build.register
+def _(result: Advice) -> RenderableType:
+    answers = ", ".join(CHOICE_LABELS[k][v] for k, v in result.answers.items())
+    parts: list[RenderableType] = [
+        Text.assemble(
+            ("Hire a ", "bold"), (clean(result.best.title), "bold"), f" ({result.best.id})"
+        ),
+        _text(f"For: {answers}.", "dim"),
+    ]
+    parts += [_text(f"• {r}") for r in result.reasons]
+    parts.append(
+        Text.assemble(
+            "\nRunner-up: ", (clean(result.runner_up.title), "bold"), f" ({result.runner_up.id})"
+        )
+    )
+    parts += [_text(f"• {r}") for r in result.runner_up_reasons]
+    parts.append(
+        _text(f"\nCompare them: salesroles compare {result.best.id} {result.runner_up.id}", "dim")
+    )
+    return Group(*parts)

@@ -1,0 +1,146 @@
+"""What happens at a terminal: advise's questions, and the menu of a bare ``salesroles``.
+
+Nothing here runs unless stdin and stdout are both terminals, so a pipe or CI never
+waits for input. q, Ctrl-D and Ctrl-C leave cleanly from any prompt.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from salesroles import queries
+from salesroles.catalog import Catalog
+from salesroles.errors import Leave, UsageError
+from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, Role
+from salesroles.render import Format, emit
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask(prompt: str) -> str:
+    try:
+        answer = input(prompt).strip()
+    except (EOFError, KeyboardInterrupt):
+        print()
+        raise Leave from None
+    if answer.lower() in ("q", "quit", "exit"):
+        raise Leave
+    return answer
+
+
+# --- advise ------------------------------------------------------------------
+
+
+def answers(
+    given: dict[str, str | None], *, no_input: bool
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """advise's answers: asked at a terminal, else defaults (said on stderr) or an error."""
+    missing = [name for name, value in given.items() if value is None]
+    if missing and no_input:
+        flags = ", ".join(f"--{name}" for name in missing)
+        raise UsageError(f"advise needs {flags} with --no-input.")
+    if missing and is_interactive():
+        for name in missing:
+            given[name] = ask_choice(name)
+        return queries.complete_answers(given)[0], ()
+    complete, assumed = queries.complete_answers(given)
+    if assumed:
+        said = ", ".join(f"--{n} {complete[n]}" for n in assumed)
+        sys.stderr.write(f"Assumed {said} (no terminal to ask; give the flags to choose).\n")
+    return complete, assumed
+
+
+def ask_choice(name: str) -> str:
+    question, choices, default = queries.QUESTIONS[name]
+    print(question)
+    for number, choice in enumerate(choices, 1):
+        mark = "  (default)" if choice == default else ""
+        print(f"  {number}) {queries.CHOICE_LABELS[name][choice]}{mark}")
+    while True:
+        answer = ask(f"Choose 1-{len(choices)} [{choices.index(default) + 1}]: ").lower()
+        if not answer:
+            return default
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        if answer in choices:
+            return answer
+        print(f"Please answer with a number from 1 to {len(choices)}, or q to quit.")
+
+
+# --- the menu ----------------------------------------------------------------
+
+HELP = (
+    "Numbers or ids: one opens a role, two or more compare them.\n"
+    "s TEXT searches, a asks whom to hire, q quits."
+)
+
+
+def menu(catalog: Catalog, *, color: bool) -> None:
+    """Pick roles, compare them, open one and follow its career links, search, advise."""
+    roles = queries.list_roles(catalog).roles
+    try:
+        while True:
+            print("\nsalesroles: sales leadership roles")
+            for number, role in enumerate(roles, 1):
+                print(f"  {number:>2}  {role.id:<10} {role.title}")
+            print(HELP)
+            line = ask("> ")
+            if not line:
+                continue
+            try:
+                _act(catalog, roles, line, color)
+            except UsageError as exc:
+                print(exc)
+    except Leave:
+        return
+
+
+def _act(catalog: Catalog, roles: tuple[Role, ...], line: str, color: bool) -> None:
+    command, _, rest = line.partition(" ")
+    if command.lower() == "s":
+        emit(queries.search(catalog, rest), Format.table, color=color)
+    elif command.lower() == "a" and not rest:
+        given: dict[str, str | None] = dict.fromkeys(queries.QUESTIONS)
+        emit(queries.advise(catalog, *answers(given, no_input=False)), Format.table, color=color)
+    else:
+        names = [_name(word, roles) for word in line.replace(",", " ").split()]
+        if len(names) == 1:
+            _open(catalog, names[0], color)
+        else:
+            result = queries.compare(catalog, names, CORE_DIMENSIONS)
+            emit(result, Format.table, color=color)
+            ask("Enter to go back: ")
+
+
+def _name(word: str, roles: tuple[Role, ...]) -> str:
+    """A number from the menu's list, or a name as typed."""
+    if word.isdigit():
+        if not 1 <= int(word) <= len(roles):
+            raise UsageError(f"There is no role number {word}.")
+        return roles[int(word) - 1].id
+    return word
+
+
+def _open(catalog: Catalog, name: str, color: bool) -> None:
+    """Show a role, then offer its career links until the user goes back."""
+    while True:
+        profile = queries.profile(catalog, name, tuple(DIMENSIONS))
+        emit(profile, Format.table, color=color)
+        links = [e.target for e in catalog.moves_from(profile.role.id)]
+        links += [e.source for e in catalog.moves_into(profile.role.id)]
+        links = list(dict.fromkeys(links))
+        if not links:
+            ask("Enter to go back: ")
+            return
+        print("Career links:")
+        for number, role_id in enumerate(links, 1):
+            print(f"  {number}) {catalog.title_of(role_id)} ({role_id})")
+        answer = ask("Open a link by number, or Enter to go back: ")
+        if not answer:
+            return
+        if not (answer.isdigit() and 1 <= int(answer) <= len(links)):
+            print(f"Please answer with a number from 1 to {len(links)}.")
+            continue
+        name = links[int(answer) - 1]
