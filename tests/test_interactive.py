@@ -137,6 +137,8 @@ def test_menu_compares_opens_follows_links_and_quits() -> None:
     child.expect("> ")
     child.sendline("s key accounts")
     child.expect("Handles key accounts")
+    child.expect("Enter to go back: ")
+    child.sendline("")
     child.expect("> ")
     child.sendline("nonsense")
     child.expect("No role called 'nonsense'")

@@ -30,7 +30,9 @@ def examples(text: str) -> list[tuple[str, str]]:
             output.append(line)
     # Pipes, and the walk-through of a reader's own file (edited between steps),
     # are shown, not checked here.
-    own_file = ("|", "--data", "data ", "SALESROLES_DATA")
+    # Interactive sessions (a bare `salesroles`, advise without every flag) need a
+    # terminal: tests/test_interactive.py drives those through a pseudo-terminal.
+    own_file = ("|", "--data", "data ", "SALESROLES_DATA", "advise --size mid")
     return [
         (c, o)
         for c, o in found

@@ -108,10 +108,9 @@ def _act(catalog: Catalog, roles: tuple[Role, ...], line: str, color: bool) -> N
         names = [_name(word, roles) for word in line.replace(",", " ").split()]
         if len(names) == 1:
             _open(catalog, names[0], color)
-        else:
-            result = queries.compare(catalog, names, CORE_DIMENSIONS)
-            emit(result, Format.table, color=color)
-            ask("Enter to go back: ")
+            return
+        emit(queries.compare(catalog, names, CORE_DIMENSIONS), Format.table, color=color)
+    ask("Enter to go back: ")
 
 
 def _name(word: str, roles: tuple[Role, ...]) -> str:
