@@ -7,12 +7,12 @@ import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from salesroles.errors import DataError, UsageError
-from salesroles.models import SCHEMA_VERSION, Contrast, Dataset, Move, Role, Source
+from salesroles.models import SCHEMA_VERSION, Contrast, Dataset, Frozen, Move, Role, Source
 
 BUNDLED = "bundled dataset"
 
@@ -22,7 +22,8 @@ def normalize(name: str) -> str:
     return "-".join(re.split(r"[\s_-]+", name.strip().lower())).strip("-")
 
 
-class Edge(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Edge(Frozen):
     """One career move between two roles: ``Catalog.move(edge)`` says what it takes."""
 
     source: str  # role id the move starts from

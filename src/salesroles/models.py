@@ -24,19 +24,24 @@ _STRICT: Any = {"extra": "forbid"}  # read by pydantic: unknown keys are errors
 
 
 class Frozen:
-    """Base of every model: keyword construction, then no assignment ever.
+    """Base of every model and query result: construction, then no assignment ever.
 
     It does what ``@dataclass(frozen=True)`` would, without the three methods that
     decorator generates and compiles for every class at import: that cost 5 ms of each
     start-up for these twelve classes, a third of the time the tool adds to Python's
-    own start-up. The models are therefore declared
-    ``@dataclass(init=False, eq=False, repr=False, match_args=False)``.
+    own start-up. Subclasses are declared
+    ``@dataclass(init=False, eq=False, repr=False, match_args=False)``, and take their
+    fields by keyword or, in field order, by position.
     """
 
     __slots__ = ()
 
-    def __init__(self, **values: Any) -> None:
-        for f in fields(self):  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **values: Any) -> None:
+        declared = fields(self)  # type: ignore[arg-type]
+        if len(args) > len(declared):
+            raise TypeError(f"{type(self).__name__} takes {len(declared)} fields")
+        values.update((f.name, arg) for f, arg in zip(declared, args, strict=False))
+        for f in declared:
             if f.name in values:
                 value = values.pop(f.name)
             elif f.default is not MISSING:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
-from typing import Any, NamedTuple
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from salesroles.catalog import Catalog, Edge, normalize
 from salesroles.errors import UsageError
@@ -14,17 +14,19 @@ from salesroles.models import (
     Compensation,
     Contrast,
     Figure,
+    Frozen,
     Move,
     Role,
 )
 
 NOT_COVERED = "not covered by the sources"
 
-# Results are NamedTuples: immutable, and cheaper to define than dataclasses, whose
-# generated methods are compiled at every start-up.
+# Results are frozen like the models, and for the same reason built on models.Frozen:
+# a plain dataclass or NamedTuple compiles generated methods at every start-up.
 
 
-class Cell(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Cell(Frozen):
     """One role's value in one dimension: structured facts in words, then points."""
 
     facts: tuple[str, ...]
@@ -37,7 +39,8 @@ class Cell(NamedTuple):
         return {k: v for k, v in self.data.items() if k != "points"} or "covered"
 
 
-class Row(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Row(Frozen):
     """One dimension across the roles being shown."""
 
     dimension: str
@@ -49,7 +52,8 @@ class Row(NamedTuple):
         return len({repr(c.key if c else None) for c in self.cells}) > 1
 
 
-class Comparison(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Comparison(Frozen):
     """The answer of compare."""
 
     roles: tuple[Role, ...]
@@ -59,7 +63,8 @@ class Comparison(NamedTuple):
     omitted: int  # dimensions left out by the default choice of the six core ones
 
 
-class Profile(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Profile(Frozen):
     """The answer of show."""
 
     role: Role
@@ -67,7 +72,8 @@ class Profile(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Step(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Step(Frozen):
     """One move of a career path or tree, with what it takes."""
 
     source: Role
@@ -75,7 +81,8 @@ class Step(NamedTuple):
     move: Move
 
 
-class TreeNode(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class TreeNode(Frozen):
     """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
 
     roles: tuple[Role, ...]
@@ -83,7 +90,8 @@ class TreeNode(NamedTuple):
     children: tuple[TreeNode, ...]
 
 
-class CareerTree(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class CareerTree(Frozen):
     """The answer of career ROLE."""
 
     role: Role
@@ -91,7 +99,8 @@ class CareerTree(NamedTuple):
     leads_to: tuple[TreeNode, ...]
 
 
-class CareerPath(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class CareerPath(Frozen):
     """The answer of career ROLE --to ROLE."""
 
     start: Role
@@ -99,13 +108,15 @@ class CareerPath(NamedTuple):
     steps: tuple[Step, ...] | None  # None: the dataset has no path
 
 
-class Listing(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Listing(Frozen):
     """The answer of list."""
 
     roles: tuple[Role, ...]
 
 
-class Hit(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Hit(Frozen):
     """One place where the search text occurs."""
 
     role: Role | None  # None for a contrast between roles
@@ -113,7 +124,8 @@ class Hit(NamedTuple):
     text: str
 
 
-class SearchResult(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class SearchResult(Frozen):
     """The answer of search."""
 
     term: str
@@ -332,7 +344,8 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-class Advice(NamedTuple):
+@dataclass(init=False, eq=False, repr=False, match_args=False)
+class Advice(Frozen):
     """The answer of advise: a role, a runner-up, and why, from the dataset."""
 
     answers: dict[str, str]
