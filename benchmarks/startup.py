@@ -6,9 +6,10 @@ Run it in the venv where salesroles is installed:
     python benchmarks/startup.py --check    # exits 1 when a budget is missed
     python benchmarks/startup.py --scaling  # load time for 100, 1,000 and 10,000 roles
 
-Each pair of commands runs alternately (A B A B ...) after a warm-up, so machine
-noise falls on both sides alike; figures are ratios of medians, never absolute
-times, which are not comparable between machines. It is a benchmark, not a test:
+Each pair of commands runs alternately (A B A B ...) after a warm-up, and the
+figure is the median of the per-pair ratios B/A: noise that drifts over the run
+falls on both sides of each ratio alike. Absolute times are never reported as
+results: they are not comparable between machines. It is a benchmark, not a test:
 CI may run it for information but should not fail on noise.
 """
 
@@ -109,17 +110,16 @@ def pair(a: list[str], b: list[str], env: dict[str, str], runs: int) -> dict[str
     for _ in range(2):  # warm-up: page cache, .pyc files, the validated-data cache
         run_once(a, env)
         run_once(b, env)
-    times_a, times_b = [], []
+    ratios = []
     for _ in range(runs):
-        times_a.append(run_once(a, env))
-        times_b.append(run_once(b, env))
-    median_a, median_b = statistics.median(times_a), statistics.median(times_b)
-    return {"a": median_a, "b": median_b, "ratio": median_b / median_a}
+        first = run_once(a, env)
+        ratios.append(run_once(b, env) / first)  # A and B back to back share the noise
+    return {"ratio": statistics.median(ratios)}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=15, help="timed pairs per row (default 15)")
+    parser.add_argument("--pairs", type=int, default=21, help="timed pairs per row (default 21)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
     parser.add_argument("--scaling", action="store_true", help="also time 100/1,000/10,000 roles")
     args = parser.parse_args()
