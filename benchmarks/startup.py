@@ -171,7 +171,7 @@ def main() -> int:
                 f"{'yes' if ok else 'NO'}"
             )
         print(
-            f"(medians of {args.pairs} alternating pairs; python -c pass took "
+            f"(median ratios of {args.pairs} alternating pairs; python -c pass took "
             f"{statistics.median([run_once(bare, env) for _ in range(5)]) * 1000:.0f} ms here)"
         )
 

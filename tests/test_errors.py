@@ -150,3 +150,50 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert proc.stdout == '{\n  "schem'
     assert proc.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["shw"], "No such command 'shw'. Did you mean 'show'?"),
+        (["data", "valdate"], "No such command 'valdate'. Did you mean 'validate'?"),
+    ],
+)
+def test_a_mistyped_command_gets_a_suggestion(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("salesroles s", "1", ["show", "search", "schema"]),
+        ("salesroles show c", "2", ["cso", "cro", "cco"]),
+        ("salesroles data v", "2", ["validate"]),
+    ],
+)
+def test_shell_completion_completes_commands_and_role_names(
+    words: str, cword: str, expected: list[str]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    env = {
+        **os.environ,
+        "_SALESROLES_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": cword,
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from salesroles.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == expected
