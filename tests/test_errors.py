@@ -171,21 +171,27 @@ def test_a_mistyped_command_gets_a_suggestion(args: list[str], message: str) -> 
         ("salesroles s", "1", ["show", "search", "schema"]),
         ("salesroles show c", "2", ["cso", "cro", "cco"]),
         ("salesroles data v", "2", ["validate"]),
+        ("salesroles --data STARTER show te", "4", ["team-lead"]),  # the file's own roles
+        ("salesroles --data /no/such.toml show c", "4", []),  # no suggestions, no traceback
     ],
 )
 def test_shell_completion_completes_commands_and_role_names(
-    words: str, cword: str, expected: list[str]
+    words: str, cword: str, expected: list[str], tmp_path: Path
 ) -> None:
     import os
     import subprocess
     import sys
 
+    from salesroles.files import starter_text
+
     from .conftest import ROOT
 
+    starter = tmp_path / "starter.toml"
+    starter.write_text(starter_text(), encoding="utf-8")
     env = {
         **os.environ,
         "_SALESROLES_COMPLETE": "complete_bash",
-        "COMP_WORDS": words,
+        "COMP_WORDS": words.replace("STARTER", str(starter)),
         "COMP_CWORD": cword,
         "PYTHONPATH": str(ROOT / "src"),
     }
@@ -197,3 +203,4 @@ def test_shell_completion_completes_commands_and_role_names(
         check=False,
     )
     assert done.stdout.split() == expected
+    assert done.stderr == ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -220,12 +219,6 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 # --- loading ---------------------------------------------------------------
-
-
-def dataset_path(option: str | None) -> Path | None:
-    """The dataset the user chose (``--data`` first, then ``SALESROLES_DATA``), or None."""
-    chosen = option or os.environ.get("SALESROLES_DATA") or None
-    return Path(chosen) if chosen else None
 
 
 def bundled_path() -> Path | None:

@@ -142,9 +142,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _complete_role(incomplete: str) -> list[str]:
+def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
+    chosen = ctx.find_root().params.get("data")  # a plain string while completing
     try:
-        roles = list(catalog.load(catalog.dataset_path(None)))
+        roles = list(catalog.load(Path(chosen) if chosen else None))
     except SalesRolesError:
         return []
     return [r.id for r in roles if r.id.startswith(incomplete.lower())]
@@ -305,11 +307,9 @@ def search(
 
 
 def _answer(name: str) -> Any:
-    _, choices, default = queries.QUESTIONS[name]
+    question, choices, default = queries.QUESTIONS[name]
     return typer.Option(
-        f"--{name}",
-        metavar="|".join(choices),
-        help=f"{queries.QUESTIONS[name][0]} (default {default})",
+        f"--{name}", metavar="|".join(choices), help=f"{question} (default {default})"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from salesroles.errors import DataError
@@ -46,8 +47,6 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
 def write_or_print(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write ``text`` to ``path``, or to stdout when there is none."""
     if path is None:
-        import sys
-
         sys.stdout.write(text)
     else:
         write_atomic(path, text, force=force)

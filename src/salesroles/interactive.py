@@ -13,6 +13,7 @@ from salesroles.catalog import Catalog
 from salesroles.errors import Leave, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, Role
 from salesroles.render import Format, emit
+from salesroles.render.text import clean
 
 
 def is_interactive() -> bool:
@@ -92,7 +93,7 @@ def menu(catalog: Catalog, *, color: bool) -> None:
             try:
                 _act(catalog, roles, line, color)
             except UsageError as exc:
-                print(exc)
+                print(clean(str(exc)))  # as any error: a dataset's text made harmless
     except Leave:
         return
 

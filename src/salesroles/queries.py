@@ -355,6 +355,15 @@ class Advice(Frozen):
     reasons: tuple[str, ...]
     runner_up_reasons: tuple[str, ...]
 
+    @property
+    def described(self) -> str:
+        """The answers in words: "small company, this quarter's numbers, ..."."""
+        return ", ".join(CHOICE_LABELS[name][value] for name, value in self.answers.items())
+
+    @property
+    def compare_command(self) -> str:
+        return f"salesroles compare {self.best.id} {self.runner_up.id}"
+
 
 def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tuple[str, ...]]:
     """Every answer, defaults filled in, and which were filled; UsageError on a bad one."""

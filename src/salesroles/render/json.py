@@ -155,5 +155,5 @@ def _(result: Advice) -> out.AdviceOutput:
         "assumed": list(result.assumed),
         "recommended": {**_role(result.best), "reasons": list(result.reasons)},
         "runner_up": {**_role(result.runner_up), "reasons": list(result.runner_up_reasons)},
-        "compare": f"salesroles compare {result.best.id} {result.runner_up.id}",
+        "compare": result.compare_command,
     }

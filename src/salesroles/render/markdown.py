@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import singledispatch
 
 from salesroles.queries import (
-    CHOICE_LABELS,
     NOT_COVERED,
     Advice,
     CareerPath,
@@ -144,10 +143,9 @@ def _(result: SearchResult) -> list[str]:
 
 @_lines.register
 def _(result: Advice) -> list[str]:
-    answers = ", ".join(CHOICE_LABELS[k][v] for k, v in result.answers.items())
-    lines = [f"# Hire a {clean(result.best.title)}", "", f"For {answers}.", ""]
+    lines = [f"# Hire a {clean(result.best.title)}", "", f"For {result.described}.", ""]
     lines += [f"- {clean(r)}" for r in result.reasons]
     lines += ["", f"## Runner-up: {clean(result.runner_up.title)}", ""]
     lines += [f"- {clean(r)}" for r in result.runner_up_reasons]
-    lines += ["", f"Compare them: `salesroles compare {result.best.id} {result.runner_up.id}`"]
+    lines += ["", f"Compare them: `{result.compare_command}`"]
     return lines

@@ -16,7 +16,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from salesroles.queries import (
-    CHOICE_LABELS,
     NOT_COVERED,
     Advice,
     CareerPath,
@@ -212,12 +211,11 @@ def _(result: SearchResult) -> RenderableType:
 
 @build.register
 def _(result: Advice) -> RenderableType:
-    answers = ", ".join(CHOICE_LABELS[k][v] for k, v in result.answers.items())
     parts: list[RenderableType] = [
         Text.assemble(
             ("Hire a ", "bold"), (clean(result.best.title), "bold"), f" ({result.best.id})"
         ),
-        _text(f"For: {answers}.", "dim"),
+        _text(f"For: {result.described}.", "dim"),
     ]
     parts += [_text(f"• {r}") for r in result.reasons]
     parts.append(
