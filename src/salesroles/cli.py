@@ -180,10 +180,17 @@ def main_options(
         from salesroles import interactive
 
         if interactive.is_interactive():
-            interactive.menu(ctx.obj.catalog(), color=ctx.obj.color)
+            _browse(ctx, [])
         else:
             typer.echo(ctx.get_help())
         raise typer.Exit()
+
+
+def _browse(ctx: typer.Context, roles: list[str]) -> None:
+    """The full-screen app where a terminal can hold it; the line menu or a table elsewhere."""
+    from salesroles import app as full_screen  # not `app`: that name is the Typer app here
+
+    full_screen.browse(ctx.obj.catalog(), roles, color=ctx.obj.color)
 
 
 RoleArg = Annotated[
@@ -339,6 +346,29 @@ def advise(
     given = {"size": size, "horizon": horizon, "scope": scope, "budget": budget, "team": team}
     answers, assumed = interactive.answers(given, no_input=no_input)
     _emit(ctx, queries.advise(ctx.obj.catalog(), answers, assumed), fmt, as_json)
+
+
+@commands.command()
+def browse(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ROLE...]",
+            help="Open on these roles: one shows its profile, more compare them.",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Browse the roles in a full-screen app: filter, open, compare, career paths, advice.
+
+    Where a full screen cannot work (not a terminal, TERM=dumb, smaller than 60×15)
+    the line menu stands in; without a terminal it prints what the app would open on.
+
+    Example: salesroles browse vp cro
+    """
+    _browse(ctx, roles or [])
 
 
 data_app = typer.Typer(

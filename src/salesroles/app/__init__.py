@@ -1,0 +1,69 @@
+"""The full-screen app, and the choice between it and the line menu.
+
+Textual is imported only inside ``run``: ``--json``, ``--help`` and every other
+command never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from salesroles.catalog import Catalog
+    from salesroles.queries import Result
+
+MIN_COLUMNS, MIN_LINES = 60, 15  # below this a full screen is too cramped to use
+
+
+def full_screen_possible() -> bool:
+    """True when stdin and stdout are a terminal that can hold the app."""
+    stdin, stdout = sys.stdin, sys.stdout
+    if stdin is None or stdout is None or not (stdin.isatty() and stdout.isatty()):
+        return False
+    if os.environ.get("TERM", "") == "dumb":
+        return False
+    size = shutil.get_terminal_size((0, 0))
+    return size.columns >= MIN_COLUMNS and size.lines >= MIN_LINES
+
+
+def first_result(catalog: Catalog, roles: Sequence[str]) -> Result:
+    """What the app opens on: the list, one role's profile, or the roles compared.
+
+    Called before anything opens, so an unknown name is a usage error (exit 2) on a
+    normal terminal, not a message inside a full screen.
+    """
+    from salesroles import queries
+    from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+
+    if not roles:
+        return queries.list_roles(catalog)
+    if len(roles) == 1:
+        return queries.profile(catalog, roles[0], tuple(DIMENSIONS))
+    return queries.compare(catalog, roles, CORE_DIMENSIONS)
+
+
+def browse(catalog: Catalog, roles: Sequence[str], *, color: bool) -> None:
+    """``salesroles browse [ROLE...]``: the app, else the line menu, else plain output."""
+    from salesroles import interactive
+    from salesroles.render import Format, emit
+
+    first = first_result(catalog, roles)
+    if full_screen_possible():
+        run(catalog, roles, color=color)
+    elif interactive.is_interactive():  # a terminal, but dumb or tiny: the line menu
+        if roles:
+            emit(first, Format.table, color=color)
+        interactive.menu(catalog, color=color)
+    else:  # no terminal to interact with: what the first screen would show
+        emit(first, Format.table, color=color)
+
+
+def run(catalog: Catalog, roles: Sequence[str] = (), *, color: bool = True) -> None:
+    """Run the full-screen app until the user quits."""
+    from salesroles.app.app import SalesRolesApp
+
+    SalesRolesApp(catalog, roles, color=color).run()

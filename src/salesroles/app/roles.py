@@ -1,0 +1,174 @@
+"""The screen the app opens on: every role, a filter, marks for comparing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from salesroles import queries
+from salesroles.app.base import ViewScreen, plain
+from salesroles.catalog import normalize
+from salesroles.models import Role
+
+MARK = "●"
+MOST_COMPARED = 4  # columns beyond four are too narrow to read at 80 columns
+
+
+def names_of(role: Role) -> list[str]:
+    """Every name the filter matches: id, title, aliases, and the real-world titles."""
+    titles = [getattr(t, "text", t) for t in getattr(role, "titles", ())]
+    return [role.id, role.title, *role.aliases, *(str(t) for t in titles)]
+
+
+class RolesScreen(ViewScreen):
+    """The roles: ``/`` filters as you type, Enter opens one, Space marks for ``c``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("space", "mark", "Mark"),
+        Binding("c", "compare", "Compare"),
+        Binding("g", "career", "Career"),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape", "back", "Clear", show=False),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: list[str] = []
+        self.shown: list[Role] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="/ filter: a title, an alias or a real-world title", id="filter")
+        yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.everyone = queries.list_roles(self.catalog).roles
+        self.haystacks = {r.id: [normalize(n) for n in names_of(r)] for r in self.everyone}
+        table = self.query_one(DataTable)
+        table.add_column(" ", key="mark", width=1)
+        table.add_column("id", key="id")
+        table.add_column("title", key="title")
+        table.add_column("scope", key="scope")
+        self.fill(self.everyone)
+        table.focus()
+
+    def fill(self, roles: tuple[Role, ...] | list[Role]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.shown = list(roles)
+        for role in roles:
+            scope = role.scope.level if role.scope and role.scope.level else "—"
+            table.add_row(
+                MARK if role.id in self.marked else "",
+                plain(role.id, "bold"),
+                plain(role.title),
+                plain(scope),
+                key=role.id,
+            )
+        self.say()
+
+    def say(self) -> None:
+        shown, total = len(self.shown), len(self.everyone)
+        parts = [f"{shown} of {total} roles" if shown != total else f"{total} roles"]
+        if self.marked:
+            parts.append("marked: " + ", ".join(self.marked))
+            if len(self.marked) >= 2:
+                parts.append("c compares them")
+        else:
+            parts.append("Space marks roles to compare")
+        self.query_one("#status", Static).update(plain(" · ".join(parts)))
+
+    def highlighted(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0:
+            return None
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)].id
+
+    # --- the filter ---------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def filter_as_typed(self, event: Input.Changed) -> None:
+        needle = normalize(event.value)
+        found = [r for r in self.everyone if any(needle in h for h in self.haystacks[r.id])]
+        self.fill(found)
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Esc: clear the filter (the first screen has nothing to go back to)."""
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.focused is not None and self.focused.id == "filter":
+            self.query_one(DataTable).focus()  # from the filter straight into the list
+            event.stop()
+
+    # --- moving, marking, opening ---------------------------------------------------
+
+    def action_move(self, by: int) -> None:
+        table = self.query_one(DataTable)
+        table.focus()
+        table.move_cursor(row=max(0, table.cursor_row + by))
+
+    def action_mark(self) -> None:
+        role_id = self.highlighted()
+        if role_id is None:
+            return
+        if role_id in self.marked:
+            self.marked.remove(role_id)
+        else:
+            self.marked.append(role_id)
+        table = self.query_one(DataTable)
+        table.update_cell(role_id, "mark", MARK if role_id in self.marked else "")
+        self.say()
+
+    @on(DataTable.RowSelected, "#roles")
+    def open_role(self, event: DataTable.RowSelected) -> None:
+        from salesroles.app.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(str(event.row_key.value)))
+
+    def action_compare(self) -> None:
+        from salesroles.app.compare import CompareScreen
+
+        if not 2 <= len(self.marked) <= MOST_COMPARED:
+            self.notify(
+                f"Mark 2 to {MOST_COMPARED} roles with Space, then press c "
+                f"({len(self.marked)} marked).",
+                markup=False,
+                severity="warning",
+            )
+            return
+        self.app.push_screen(CompareScreen(list(self.marked)))
+
+    def action_career(self) -> None:
+        from salesroles.app.career import CareerScreen
+
+        role_id = self.highlighted()
+        if role_id:
+            self.app.push_screen(CareerScreen(role_id))
+
+    # --- export ---------------------------------------------------------------------
+
+    def result(self) -> queries.Result:
+        return queries.list_roles(self.catalog)
+
+    def export_name(self) -> str:
+        return "salesroles-roles.md"
