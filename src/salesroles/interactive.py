@@ -84,8 +84,8 @@ def menu(catalog: Catalog, *, color: bool) -> None:
     try:
         while True:
             print("\nsalesroles: sales leadership roles")
-            for number, role in enumerate(roles, 1):
-                print(f"  {number:>2}  {role.id:<10} {role.title}")
+            for number, role in enumerate(roles, 1):  # dataset text, made harmless
+                print(f"  {number:>2}  {clean(role.id):<10} {clean(role.title)}")
             print(HELP)
             line = ask("> ")
             if not line:
@@ -136,7 +136,7 @@ def _open(catalog: Catalog, name: str, color: bool) -> None:
             return
         print("Career links:")
         for number, role_id in enumerate(links, 1):
-            print(f"  {number}) {catalog.title_of(role_id)} ({role_id})")
+            print(f"  {number}) {clean(catalog.title_of(role_id))} ({clean(role_id)})")
         answer = ask("Open a link by number, or Enter to go back: ")
         if not answer:
             return

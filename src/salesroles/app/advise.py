@@ -1,18 +1,23 @@
-"""Whom to hire: advise's questions as a form; the advice follows every answer."""
+"""Whom to hire: advise's questions as one form; the advice follows every answer."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, RadioButton, RadioSet
+from textual.containers import Horizontal
+from textual.widgets import Header, OptionList
+from textual.widgets.option_list import Option
 
 from salesroles import queries
 from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.keybar import KeyBar
 from salesroles.render.table import build
+
+CHOSEN, OPEN = "●", "○"
 
 
 def choice_label(name: str, choice: str) -> str:
@@ -21,8 +26,12 @@ def choice_label(name: str, choice: str) -> str:
     return labels.get(name, {}).get(choice, choice)
 
 
+def option_id(name: str, choice: str) -> str:
+    return f"{name}={choice}"
+
+
 class AdviseScreen(ViewScreen):
-    """One set of choices per question in ``queries.QUESTIONS``, defaults chosen."""
+    """Each question of ``queries.QUESTIONS`` with its choices; Enter or a click answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "compare", "Compare them"),
@@ -36,34 +45,45 @@ class AdviseScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            with VerticalScroll(id="form"):
-                for name, (question, choices, default) in queries.QUESTIONS.items():
-                    yield Label(plain(question, "bold"))
-                    with RadioSet(id=f"q-{name}", name=name):
-                        for choice in choices:
-                            yield RadioButton(
-                                plain(choice_label(name, choice)),
-                                value=choice == default,
-                                name=choice,
-                            )
+            yield OptionList(*self.options(), id="form")
             yield ResultView(id="view")
-        yield Footer()
+        yield KeyBar()
+
+    def options(self) -> list[Option | None]:
+        """Each question, a line of its own, then its choices; None draws a separator."""
+        lines: list[Option | None] = []
+        for name, (question, choices, _) in queries.QUESTIONS.items():
+            if lines:
+                lines.append(None)
+            lines.append(Option(plain(question, "bold"), id=f"{name}?", disabled=True))
+            lines += [Option(self.prompt(name, c), id=option_id(name, c)) for c in choices]
+        return lines
+
+    def prompt(self, name: str, choice: str) -> Text:
+        chosen = self.answers[name] == choice
+        return plain(f"{CHOSEN if chosen else OPEN} {choice_label(name, choice)}")
 
     def on_mount(self) -> None:
         self.sub_title = "advise"
+        form = self.query_one("#form", OptionList)
+        form.highlighted = 1  # the first choice of the first question
+        form.focus()
         self.show()
-        self.query_one(RadioSet).focus()
 
     def show(self) -> None:
         self.query_one("#view", ResultView).show(build(self.shown))
 
-    @on(RadioSet.Changed)
-    def answered(self, event: RadioSet.Changed) -> None:
-        name, choice = event.radio_set.name, event.pressed.name
-        if name in self.answers and choice:
-            self.answers[name] = choice
-            self.shown = queries.advise(self.catalog, dict(self.answers))
-            self.show()
+    @on(OptionList.OptionSelected, "#form")
+    def answered(self, event: OptionList.OptionSelected) -> None:
+        name, _, choice = (event.option.id or "").partition("=")
+        if name not in self.answers or not choice:
+            return
+        previous, self.answers[name] = self.answers[name], choice
+        form = self.query_one("#form", OptionList)
+        for changed in {previous, choice}:
+            form.replace_option_prompt(option_id(name, changed), self.prompt(name, changed))
+        self.shown = queries.advise(self.catalog, dict(self.answers))
+        self.show()
 
     def action_compare(self) -> None:
         from salesroles.app.compare import CompareScreen

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from salesroles.render.text import clean
 
@@ -31,18 +32,75 @@ def catalog_of(node: DOMNode) -> Catalog:
     return cast("SalesRolesApp", node.app).catalog
 
 
-class ResultView(VerticalScroll):
+class ResultView(ScrollView, can_focus=True):
     """A query's result as the table renderer draws it, scrolled as one piece.
 
-    The CLI's own Rich renderable is shown whole, so a comparison's columns stay
-    aligned dimension by dimension and scroll together.
+    The CLI's own Rich renderable is drawn whole, so a comparison's columns stay
+    aligned dimension by dimension and scroll together. It is rendered once per
+    width into lines (a Static would render it twice, to measure and to draw),
+    and the lines are kept per view key, so toggling back to a view is instant.
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="content")
+    DEFAULT_CSS = """
+    ResultView {
+        scrollbar-gutter: stable;
+    }
+    """
 
-    def show(self, renderable: RenderableType) -> None:
-        self.query_one("#content", Static).update(renderable)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.renderable: RenderableType = ""
+        self.key: Hashable = None
+        self.lines: list[Strip] = []
+        self.rendered: dict[tuple[Hashable, int], list[Strip]] = {}
+
+    def show(self, renderable: RenderableType, key: Hashable = None) -> None:
+        """Show ``renderable``; a ``key`` lets the lines be reused when it is shown again."""
+        self.renderable = renderable
+        self.key = key if key is not None else object()
+        self.draw()
+
+    def prepare(self, renderable: RenderableType, key: Hashable) -> None:
+        """Render ``renderable`` ahead of time, so showing it under ``key`` is instant."""
+        width = self.scrollable_content_region.width
+        if width > 0 and (key, width) not in self.rendered:
+            self.rendered[key, width] = self.render_lines_of(renderable, width)
+
+    def is_prepared(self, key: Hashable) -> bool:
+        return (key, self.scrollable_content_region.width) in self.rendered
+
+    def render_lines_of(self, renderable: RenderableType, width: int) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update_width(width).update(highlight=False, markup=False)
+        lines = console.render_lines(renderable, options, pad=False)
+        return Strip.from_lines(lines) if lines else [Strip.blank(width)]
+
+    def draw(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not laid out yet: on_resize draws
+        lines = self.rendered.get((self.key, width))
+        if lines is None:
+            lines = self.rendered[self.key, width] = self.render_lines_of(self.renderable, width)
+        self.lines = lines
+        self.virtual_size = Size(max(s.cell_length for s in lines), len(lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.draw()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if index >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        line = self.lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return line.apply_style(self.rich_style)
+
+    def text(self) -> str:
+        """The whole rendered view as plain text (for tests and debugging)."""
+        return "\n".join(line.text.rstrip() for line in self.lines)
 
 
 class ViewScreen(Screen[None]):

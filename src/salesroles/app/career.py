@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, OptionList, Static, Tree
+from textual.widgets import Header, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from salesroles import queries
 from salesroles.app.base import ResultView, ViewScreen, catalog_of, plain
+from salesroles.app.keybar import KeyBar
 from salesroles.render.table import build
 from salesroles.render.text import clean
 
@@ -44,7 +45,7 @@ class CareerScreen(ViewScreen):
         with Horizontal():
             yield Tree(Text(""), id="ladder")
             yield ResultView(id="view")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.recentre()

@@ -7,12 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from salesroles import queries
 from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+from salesroles.render.table import build
 
 
 class CompareScreen(ViewScreen):
@@ -36,21 +38,35 @@ class CompareScreen(ViewScreen):
         yield Static(id="status")
         yield ResultView(id="view")
         yield SourcesPane(id="sources", classes="pane")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "compare " + " ".join(self.role_ids)
         self.refresh_view()
+        self.set_timer(0.2, self.prepare_toggles)
 
-    def query_result(self) -> queries.Comparison:
-        dimensions = tuple(DIMENSIONS) if self.every_dimension else CORE_DIMENSIONS
-        return queries.compare(self.catalog, self.role_ids, dimensions, self.diff_only)
+    def prepare_toggles(self) -> None:
+        """Render the other three views while the user reads, one per idle moment."""
+        view = self.query_one("#view", ResultView)
+        for diff, every in ((True, False), (False, True), (True, True)):
+            if not view.is_prepared((diff, every)):
+                view.prepare(build(self.query_result(diff, every)), key=(diff, every))
+                self.set_timer(0.05, self.prepare_toggles)
+                return
+
+    def query_result(
+        self, diff_only: bool | None = None, every_dimension: bool | None = None
+    ) -> queries.Comparison:
+        """The comparison as it is now, or as it would be with the toggles given."""
+        every = self.every_dimension if every_dimension is None else every_dimension
+        dimensions = tuple(DIMENSIONS) if every else CORE_DIMENSIONS
+        diff = self.diff_only if diff_only is None else diff_only
+        return queries.compare(self.catalog, self.role_ids, dimensions, diff)
 
     def refresh_view(self) -> None:
-        from salesroles.render.table import build
-
         self.shown = self.query_result()
-        self.query_one("#view", ResultView).show(build(self.shown))
+        view = self.query_one("#view", ResultView)
+        view.show(build(self.shown), key=(self.diff_only, self.every_dimension))
         dimensions = "every dimension" if self.every_dimension else "the six core dimensions"
         rows = "differences only" if self.diff_only else "every row"
         status = f"{dimensions.capitalize()}, {rows} · d differences · a all or core six"

@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from salesroles import queries
 from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import DIMENSIONS
 from salesroles.render.table import build
@@ -39,15 +40,19 @@ class ProfileScreen(ViewScreen):
         yield Static(id="status")
         yield ResultView(id="view")
         yield SourcesPane(id="sources", classes="pane")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = clean(self.whole.role.title)
         self.refresh_view()
+        self.set_timer(0.2, self.prepare_unfolded)  # so the first `a` is instant too
+
+    def prepare_unfolded(self) -> None:
+        self.query_one("#view", ResultView).prepare(build(self.whole), key=True)
 
     def refresh_view(self) -> None:
         shown = self.whole if self.unfolded else self.folded
-        self.query_one("#view", ResultView).show(build(shown))
+        self.query_one("#view", ResultView).show(build(shown), key=self.unfolded)
         if not self.uncovered:
             status = "Every dimension is covered by the sources."
         elif self.unfolded:

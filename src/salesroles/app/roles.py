@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from salesroles import queries
 from salesroles.app.base import ViewScreen, plain
+from salesroles.app.keybar import KeyBar
 from salesroles.catalog import normalize
 from salesroles.models import Role
 
@@ -48,7 +49,7 @@ class RolesScreen(ViewScreen):
         yield Input(placeholder="/ filter: a title, an alias or a real-world title", id="filter")
         yield DataTable(id="roles", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.everyone = queries.list_roles(self.catalog).roles
