@@ -53,6 +53,11 @@ def test_help_imports_neither_rich_nor_pydantic(private_cache: dict[str, str]) -
     assert not {"rich", "pydantic"} & imported_modules(["--help"], private_cache)
 
 
+@pytest.mark.parametrize("args", [["list", "--json"], ["--help"], ["browse", "--help"]])
+def test_json_and_help_never_import_textual(args: list[str], private_cache: dict[str, str]) -> None:
+    assert "textual" not in imported_modules(args, private_cache)
+
+
 def test_the_table_path_imports_rich(private_cache: dict[str, str]) -> None:
     assert "rich" in imported_modules(["list"], private_cache)  # the check can fail
 

@@ -22,6 +22,8 @@ class KeyBar(Static):
         height: 1;
         background: $footer-background;
         color: $footer-foreground;
+        link-style: none;
+        link-style-hover: reverse;
     }
     """
 
