@@ -52,8 +52,9 @@ def write_or_print(text: str, path: Path | None, *, force: bool = False) -> None
         write_atomic(path, text, force=force)
 
 
-def starter_text() -> str:
-    """The commented starter dataset that ``salesroles data init`` writes."""
+def starter_text(name: str = "our-ladder.toml") -> str:
+    """The commented starter dataset that ``salesroles data init`` writes, for file ``name``."""
     from importlib.resources import files
 
-    return (files("salesroles") / "starter.toml").read_text(encoding="utf-8")
+    text = (files("salesroles") / "starter.toml").read_text(encoding="utf-8")
+    return text.replace("our-ladder.toml", name)

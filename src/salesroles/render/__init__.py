@@ -53,18 +53,23 @@ def prepare_stdout() -> bool:
     return utf8
 
 
-def emit(result: Result, fmt: Format, *, color: bool = True) -> None:
-    """Write ``result`` to stdout in ``fmt``."""
+def emit(result: Result, fmt: Format, *, color: bool = True, sources: bool = True) -> None:
+    """Write ``result`` to stdout in ``fmt``; ``sources=False`` leaves out markers and list."""
     utf8 = prepare_stdout()
     if fmt is Format.table:
-        from salesroles.render.table import print_result
+        from salesroles.render import table
 
-        print_result(result, color=color)
+        sys.stdout.write(table.render(result, color=color, sources=sources))
         return
     if fmt is Format.json:
-        from salesroles.render.json import render
+        from salesroles.render import json
+
+        sys.stdout.write(json.render(result, ascii_only=not utf8))
     elif fmt is Format.markdown:
-        from salesroles.render.markdown import render
+        from salesroles.render import markdown
+
+        sys.stdout.write(markdown.render(result, sources=sources))
     else:
-        from salesroles.render.csv import render
-    sys.stdout.write(render(result, ascii_only=not utf8))
+        from salesroles.render import csv
+
+        sys.stdout.write(csv.render(result))
