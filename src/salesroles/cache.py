@@ -93,7 +93,7 @@ def read(entry: str, wanted: str) -> dict[str, Any] | None:
 
 
 def write(entry: str, key: str, payload: dict[str, Any]) -> None:
-    """Store an entry atomically, replacing the old one; a cache that cannot be written is skipped."""
+    """Store an entry atomically, replacing the old one; skipped if it cannot be written."""
     folder = directory()
     if folder is None:
         return

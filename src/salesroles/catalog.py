@@ -204,10 +204,10 @@ class Catalog:
             )
         primary: dict[str, str] = self.index["names"]
         titles: dict[str, list[str]] = self.index["real_titles"]
-        if acronym := names.acronym(name):
-            if acronym in self.roles:
-                role = self.roles[acronym]
-                return Match(role, name, role.title, (), names.ACRONYMS[acronym])
+        acronym = names.acronym(name)
+        if acronym and acronym in self.roles:
+            role = self.roles[acronym]
+            return Match(role, name, role.title, (), names.ACRONYMS[acronym])
         for reading in names.readings(name):
             if reading.key in primary:
                 role = self.roles[primary[reading.key]]

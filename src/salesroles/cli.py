@@ -12,7 +12,6 @@ from salesroles import files, queries
 from salesroles.errors import Leave, SalesRolesError, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
-
 from salesroles.render.text import clean
 
 if TYPE_CHECKING:
@@ -244,7 +243,9 @@ def _said(match: "Match") -> None:
     """Tell stderr how a title was read, when words were set aside or it was an acronym."""
     if match.set_aside:
         aside = ", ".join(match.set_aside)
-        sys.stderr.write(f'Read "{clean(match.typed)}" as {clean(match.read_as)} (set aside: {clean(aside)}).\n')
+        sys.stderr.write(
+            f'Read "{clean(match.typed)}" as {clean(match.read_as)} (set aside: {clean(aside)}).\n'
+        )
 
 
 def _resolve(catalog: "Catalog", name: str) -> str:

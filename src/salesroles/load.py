@@ -121,7 +121,7 @@ def _validated(data: bytes, path: Path | None, origin: str) -> Catalog:
 
 def _is_regular(path: Path) -> bool:
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        return stat.S_ISREG(path.stat().st_mode)
     except OSError:
         return False
 

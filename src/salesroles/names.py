@@ -41,35 +41,33 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 _GLUE = frozenset({"of", "the", "for", "and", "in", "a", "an", "at", "to"})
 
 # Words that qualify a title without changing the role, by kind.
+# fmt: off
 QUALIFIERS: dict[str, frozenset[str]] = {
-    "seniority": frozenset({"senior", "principal", "junior", "executive", "assistant", "associate"}),
-    "reach": frozenset(
-        {"global", "group", "worldwide", "international", "national", "corporate", "interim"}
-    ),
-    "geography": frozenset(
-        {
-            "emea", "apac", "apj", "dach", "latam", "amer", "amers", "americas", "anz", "mena",
-            "nordics", "nordic", "benelux", "iberia", "cee", "ssa", "na", "noram", "eu",
-            "europe", "european", "asia", "pacific", "africa", "america", "middle", "east",
-            "north", "south", "west", "western", "eastern", "northern", "southern",
-            "central", "northeast", "northwest", "southeast", "southwest", "midwest",
-            "uk", "us", "usa", "gb", "ireland", "germany", "france", "spain", "italy",
-            "netherlands", "belgium", "switzerland", "austria", "poland", "sweden",
-            "norway", "denmark", "finland", "canada", "mexico", "brazil", "argentina",
-            "chile", "colombia", "india", "china", "japan", "korea", "singapore",
-            "australia", "zealand", "new", "emirates", "uae", "saudi", "arabia", "israel",
-            "turkey", "london", "paris", "berlin", "munich", "york", "california", "texas",
-            "florida", "midatlantic", "atlantic", "coast", "territory", "territories",
-        }
-    ),  # fmt: skip
-    "segment": frozenset(
-        {
-            "enterprise", "mid", "market", "midmarket", "smb", "smbs", "sme", "smes",
-            "inside", "outside", "field", "strategic", "key", "named", "major",
-            "commercial", "public", "sector", "channel", "partner", "new", "business",
-        }
-    ),  # fmt: skip
+    "seniority": frozenset({"senior", "principal", "junior", "executive", "assistant",
+                            "associate"}),
+    "reach": frozenset({"global", "group", "worldwide", "international", "national",
+                        "corporate", "interim"}),
+    "geography": frozenset({
+        "emea", "apac", "apj", "dach", "latam", "amer", "amers", "americas", "anz", "mena",
+        "nordics", "nordic", "benelux", "iberia", "cee", "ssa", "na", "noram", "eu",
+        "europe", "european", "asia", "pacific", "africa", "america", "middle", "east",
+        "north", "south", "west", "western", "eastern", "northern", "southern", "central",
+        "northeast", "northwest", "southeast", "southwest", "midwest", "uk", "us", "usa",
+        "gb", "ireland", "germany", "france", "spain", "italy", "netherlands", "belgium",
+        "switzerland", "austria", "poland", "sweden", "norway", "denmark", "finland",
+        "canada", "mexico", "brazil", "argentina", "chile", "colombia", "india", "china",
+        "japan", "korea", "singapore", "australia", "zealand", "new", "emirates", "uae",
+        "saudi", "arabia", "israel", "turkey", "london", "paris", "berlin", "munich",
+        "york", "california", "texas", "florida", "atlantic", "coast", "territory",
+        "territories",
+    }),
+    "segment": frozenset({
+        "enterprise", "mid", "market", "midmarket", "smb", "smbs", "sme", "smes", "inside",
+        "outside", "field", "strategic", "key", "named", "major", "public", "sector",
+        "channel", "partner", "new", "business",
+    }),
 }
+# fmt: on
 SET_ASIDE = frozenset().union(*QUALIFIERS.values())
 
 # Acronyms that name a sales office only when written alone: each means other offices too.

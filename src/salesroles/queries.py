@@ -343,7 +343,9 @@ def list_roles(catalog: Catalog) -> Listing:
     return Listing(tuple(catalog.roles[i] for i in order), above, _names(catalog))
 
 
-def profile(catalog: Catalog, name: str, dimensions: Sequence[str], chosen: bool = False) -> Profile:
+def profile(
+    catalog: Catalog, name: str, dimensions: Sequence[str], chosen: bool = False
+) -> Profile:
     role = catalog.resolve(name)
     rows = _rows(catalog, [role], dimensions)
     disagreements = _shown(catalog.disagreements([role.id]), dimensions, chosen)
@@ -507,7 +509,12 @@ def search(catalog: Catalog, term: str) -> SearchResult:
                 texts += [(dim, p.text) for p in value.points]
                 texts += [(dim, f.covers) for f in getattr(value, "figures", ()) if f.covers]
         for move in role.career:
-            parts = (*move.steps, *move.skills, *move.education, *([move.note] if move.note else []))
+            parts = (
+                *move.steps,
+                *move.skills,
+                *move.education,
+                *([move.note] if move.note else []),
+            )
             texts += [("career", t) for t in parts]
         hits += [Hit(role, where, text) for where, text in texts if needle in text.casefold()]
     for contrast in catalog.contrast_list:
@@ -564,7 +571,7 @@ def sources(catalog: Catalog, name: str | None = None) -> SourceList:
         count((m.source for m in r.career), r.id)
     ids = [role.id] if role else None
     for c in catalog.contrasts(ids) if ids else catalog.contrast_list:
-        if not ids or role and role.id in c.roles:
+        if not ids or (role and role.id in c.roles):
             count([c.source], None)
     for d in catalog.disagreements(ids) if ids else catalog.disagreement_list:
         count((p.source for p in d.positions), None)
@@ -585,6 +592,8 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "budget": ("Will the hire own a budget?", ("yes", "no"), "no"),
     "team": ("Is there a sales team already?", ("yes", "no"), "yes"),
 }
+
+
 def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tuple[str, ...]]:
     """Every answer, defaults filled in, and which were filled; UsageError on a bad one."""
     answers: dict[str, str] = {}
@@ -603,25 +612,32 @@ def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tupl
 
 # Which structured values fit each answer: (dimension, field, values that fit,
 # values that contradict). A value in neither says nothing either way.
-_SCOPE = {"team": {"team"}, "region": {"region", "division"}, "company": {"company"}}
-_LEVELS = {"company", "division", "region", "team"}
-_BUDGETS = {"company", "department", "region"}
+_SCOPE: dict[str, set[Any]] = {
+    "team": {"team"},
+    "region": {"region", "division"},
+    "company": {"company"},
+}
+_LEVELS: set[Any] = {"company", "division", "region", "team"}
+_BUDGETS: set[Any] = {"company", "department", "region"}
+_NONE: set[Any] = {"none"}
+_HORIZONS: set[Any] = {"short", "long"}
+_NOTHING: set[Any] = set()
 
 
 def _signals(answers: dict[str, str]) -> list[tuple[str, str, str, set[Any], set[Any]]]:
     horizon = answers["horizon"]
     scope = _SCOPE[answers["scope"]]
     owns_budget = answers["budget"] == "yes"
-    found = [
-        ("size", "stage", "company_size", {answers["size"]}, set()),
-        ("horizon", "focus", "horizon", {horizon}, {"short", "long"} - {horizon}),
+    found: list[tuple[str, str, str, set[Any], set[Any]]] = [
+        ("size", "stage", "company_size", {answers["size"]}, _NOTHING),
+        ("horizon", "focus", "horizon", {horizon}, _HORIZONS - {horizon}),
         ("scope", "scope", "level", scope, _LEVELS - scope),
         (
             "budget",
             "budget",
             "level",
-            _BUDGETS if owns_budget else {"none"},
-            {"none"} if owns_budget else _BUDGETS,
+            _BUDGETS if owns_budget else _NONE,
+            _NONE if owns_budget else _BUDGETS,
         ),
     ]
     if answers["team"] == "no":  # the hire must build the team

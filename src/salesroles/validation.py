@@ -412,7 +412,9 @@ def _cites(at: Loc, cited: tuple[str, ...] | list[str], listed: set[str]) -> lis
 
 
 def _refs(at: Loc, refs: tuple[str, ...], known: set[str], message: str) -> list[Problem]:
-    return [Problem((*at, k), f"{message} {ref!r}") for k, ref in enumerate(refs) if ref not in known]
+    return [
+        Problem((*at, k), f"{message} {ref!r}") for k, ref in enumerate(refs) if ref not in known
+    ]
 
 
 def _dimensions(at: Loc, dimensions: tuple[str, ...]) -> list[Problem]:

@@ -58,7 +58,11 @@ def _sources(ids: Iterable[str], library: Mapping[str, Source]) -> str:
     shown = []
     for i in dict.fromkeys(ids):
         source = library.get(i)
-        shown.append(", ".join(str(x) for x in (source.title, source.publisher, source.year) if x) if source else i)
+        shown.append(
+            ", ".join(str(x) for x in (source.title, source.publisher, source.year) if x)
+            if source
+            else i
+        )
     return "\n".join(shown)
 
 
@@ -174,7 +178,14 @@ def _(result: Advice) -> Iterable[Sequence[object]]:
         if rec is None:
             continue
         reasons = [
-            f"{words.label(r.dimension)}: {r.point.text if r.point else r.value}" for r in rec.reasons
+            f"{words.label(r.dimension)}: {r.point.text if r.point else r.value}"
+            for r in rec.reasons
         ]
         cited = [s for r in rec.reasons if r.point for s in r.point.sources]
-        yield (rank, rec.role.id, rec.role.title, "\n".join(reasons), _sources(cited, result.library))
+        yield (
+            rank,
+            rec.role.id,
+            rec.role.title,
+            "\n".join(reasons),
+            _sources(cited, result.library),
+        )

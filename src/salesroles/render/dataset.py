@@ -16,7 +16,7 @@ def plain(dataset: Dataset) -> dict[str, Any]:
 
     An export stands alone, whatever it was loaded from, so it never says ``extends``.
     """
-    data = _clean(asdict(dataset))
+    data = _clean(asdict(dataset))  # type: ignore[call-overload]
     return {key: data[key] for key in ORDER if key in data}
 
 

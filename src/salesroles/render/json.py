@@ -70,7 +70,7 @@ def _value(cell: Cell | None) -> out.Value | None:
     values: dict[str, Any] = {}
     for name, value in cell.values.items():
         if name == "figures":
-            values[name] = [asdict(f) for f in value]  # type: ignore[call-overload]
+            values[name] = [asdict(f) for f in value]
         else:
             values[name] = list(value) if isinstance(value, tuple) else value
     return {**values, "points": [_point(p) for p in cell.points]}
@@ -96,7 +96,7 @@ def _nodes(nodes: tuple[TreeNode, ...]) -> list[out.MoveNode]:
     stack = [(n, top) for n in reversed(nodes)]
     while stack:
         node, into = stack.pop()
-        made: out.MoveNode = {**_step(node.step), "seen": node.seen, "children": []}  # type: ignore[typeddict-item]
+        made: out.MoveNode = {**_step(node.step), "seen": node.seen, "children": []}
         into.append(made)
         stack.extend((c, made["children"]) for c in reversed(node.children))
     return top

@@ -78,11 +78,15 @@ def _cell(cell: Cell | None, dimension: str, cite: Citations, names: dict[str, s
     if cell is None:
         return [f"*{words.NOT_COVERED}*"]
     lines = [f"**{md(f)}**" for f in words.facts(dimension, cell.values, names)]
-    lines += [f"{md(words.figure(f))}{cite.marks([f.source])}" for f in cell.values.get("figures", ())]
+    lines += [
+        f"{md(words.figure(f))}{cite.marks([f.source])}" for f in cell.values.get("figures", ())
+    ]
     return lines + [cite.point(p) for p in cell.points]
 
 
-def _disagreements(items: Iterable[Disagreement], cite: Citations, names: dict[str, str]) -> list[str]:
+def _disagreements(
+    items: Iterable[Disagreement], cite: Citations, names: dict[str, str]
+) -> list[str]:
     lines: list[str] = []
     for d in items:
         if not lines:
@@ -140,9 +144,7 @@ def _(result: Comparison, cite: Citations) -> list[str]:
         titles = " | ".join(md(r.title) for r in result.roles)
         lines = [f"| | {titles} |", "|---" * (len(result.roles) + 1) + "|"]
         for row in result.rows:
-            cells = [
-                "<br>".join(_cell(c, row.dimension, cite, result.names)) for c in row.cells
-            ]
+            cells = ["<br>".join(_cell(c, row.dimension, cite, result.names)) for c in row.cells]
             lines.append(f"| **{words.label(row.dimension)}** | " + " | ".join(cells) + " |")
     if result.contrasts:
         lines += ["", "## What the sources say directly", ""]

@@ -171,7 +171,9 @@ def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> R
         if c is None and len(result.rows) > 1:
             missing.append(words.label(row.dimension).lower())
             continue
-        table.add_row(_text(words.label(row.dimension)), _cell(c, row.dimension, cite, result.names))
+        table.add_row(
+            _text(words.label(row.dimension)), _cell(c, row.dimension, cite, result.names)
+        )
     parts: list[RenderableType] = [_heading(role), _text(cite.point(role.summary)), table]
     if missing:
         parts.append(_text(f"Not covered by the sources: {', '.join(missing)}.", "dim italic"))
@@ -229,7 +231,9 @@ def _side_by_side(result: Comparison, cite: Citations) -> Table:
     table = _grid(*headers)  # labels on a line of their own, so the columns keep their width
     table.show_lines = False
     for row in result.rows:
-        table.add_row(_text(words.label(row.dimension), "bold underline"), *([""] * (len(row.cells) - 1)))
+        table.add_row(
+            _text(words.label(row.dimension), "bold underline"), *([""] * (len(row.cells) - 1))
+        )
         table.add_row(
             *(_cell(c, row.dimension, cite, result.names) for c in row.cells), end_section=True
         )
@@ -324,7 +328,9 @@ def _(result: SearchResult, *, sources: bool = True, width: int = DEFAULT_WIDTH)
 
 
 @build.register
-def _(result: Identification, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+def _(
+    result: Identification, *, sources: bool = True, width: int = DEFAULT_WIDTH
+) -> RenderableType:
     table = _grid("title", "role", "read as", "set aside")
     for item in result.titles:
         if item.match:

@@ -75,7 +75,9 @@ def figure(f: Figure) -> str:
 
 def kind_note(source: Source) -> str:
     """`` (practitioner's view)`` for the kinds a reader should weigh; empty otherwise."""
-    return "" if source.kind in UNMARKED_KINDS else f" ({KIND_LABELS.get(source.kind, source.kind)})"
+    return (
+        "" if source.kind in UNMARKED_KINDS else f" ({KIND_LABELS.get(source.kind, source.kind)})"
+    )
 
 
 def citation(source: Source) -> str:
