@@ -11,6 +11,7 @@ from salesroles.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURE = Path(__file__).parent / "fixtures" / "small.toml"
 
 
 @pytest.fixture(scope="session", autouse=True)

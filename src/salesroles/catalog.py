@@ -238,11 +238,7 @@ class Catalog:
         )
 
     def _unknown(self, name: str) -> Unmatched:
-        import difflib  # only a miss pays for it
-
-        slugs: dict[str, str] = self.index["slugs"]
-        close = difflib.get_close_matches(names.slug(name), slugs, n=6, cutoff=0.75)
-        suggestions = tuple(dict.fromkeys(slugs[n] for n in close))[:3]
+        suggestions = tuple(names.close(name, self.index["slugs"]))
         hint = (
             "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
             if suggestions

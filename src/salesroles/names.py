@@ -46,7 +46,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "seniority": frozenset({"senior", "principal", "junior", "executive", "assistant",
                             "associate"}),
     "reach": frozenset({"global", "group", "worldwide", "international", "national",
-                        "corporate", "interim"}),
+                        "regional", "corporate", "interim"}),
     "geography": frozenset({
         "emea", "apac", "apj", "dach", "latam", "amer", "amers", "americas", "anz", "mena",
         "nordics", "nordic", "benelux", "iberia", "cee", "ssa", "na", "noram", "eu",
@@ -77,7 +77,7 @@ ACRONYMS: dict[str, str] = {
     "cco": "CCO also means Chief Compliance Officer and Chief Customer Officer",
 }
 
-_WORD = re.compile(r"[a-z0-9]+|&|\+")
+_WORD = re.compile(r"[^\W_]+|&|\+")
 _LETTERS = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -123,20 +123,35 @@ class Reading(NamedTuple):
 
 
 def readings(text: str) -> list[Reading]:
-    """The ways to read ``text``, best first: as written, then with qualifiers set aside."""
+    """The ways to read ``text``, best first: as written, then with qualifiers set aside.
+
+    Qualifiers are set aside a few at a time, fewest first, so "Strategic Account
+    Executive EMEA" finds the title "Strategic Account Executive" (setting aside only
+    EMEA) before "Account" alone.
+    """
+    from itertools import combinations
+
     found = [w for w in words(text) if w.word not in _GLUE]
     shown = _shown_words(text)
-    whole = Reading(" ".join(sorted(w.word for w in found)), ())
-    kept = [w for w in found if w.word not in SET_ASIDE]
-    if len(kept) == len(found) or not kept:
-        return [whole]
-    aside: list[str] = []
-    for w in found:
-        if w.word in SET_ASIDE:
-            label = w.word if w.typed in ABBREVIATIONS else shown.get(w.typed, w.typed)
-            if label not in aside:
-                aside.append(label)
-    return [whole, Reading(" ".join(sorted(w.word for w in kept)), tuple(aside))]
+    optional = list(dict.fromkeys(w.word for w in found if w.word in SET_ASIDE))
+    if len(optional) > 6:  # too many to try each way: all or nothing
+        sizes: list[int] = [0, len(optional)]
+    else:
+        sizes = list(range(len(optional) + 1))
+    found_readings: list[Reading] = []
+    for size in sizes:
+        for dropped in combinations(optional, size):
+            kept = [w.word for w in found if w.word not in dropped]
+            if not kept:
+                continue
+            aside = [_label(w, shown) for w in found if w.word in dropped]
+            found_readings.append(Reading(" ".join(sorted(kept)), tuple(dict.fromkeys(aside))))
+    return found_readings
+
+
+def _label(w: Word, shown: dict[str, str]) -> str:
+    """A set-aside word as the user wrote it ("EMEA"), or spelled out ("senior" for "Sr.")."""
+    return w.word if w.typed in ABBREVIATIONS else shown.get(w.typed, w.typed)
 
 
 def _shown_words(text: str) -> dict[str, str]:
@@ -145,6 +160,29 @@ def _shown_words(text: str) -> dict[str, str]:
     for raw in re.findall(r"[A-Za-z0-9]+", text.replace(".", "")):
         shown.setdefault(raw.casefold(), raw)
     return shown
+
+
+def close(text: str, known: dict[str, str]) -> list[str]:
+    """Role ids whose names ``text`` is a near-miss of: every word a typo of one of theirs.
+
+    "drector" is close to "director"; "Chief Risk Officer" is not close to "Chief
+    Revenue Officer", since "risk" is no typo of any of its words. ``known`` maps
+    slugs (``chief-revenue-officer``) to role ids.
+    """
+    import difflib
+
+    typed = [w.word for w in words(text) if w.word not in _GLUE and w.word not in SET_ASIDE]
+    if not typed:
+        return []
+    scored: list[tuple[float, str]] = []
+    for name, role_id in known.items():
+        theirs = [w for w in name.split("-") if w not in _GLUE]
+        if not all(difflib.get_close_matches(w, theirs, n=1, cutoff=0.7) for w in typed):
+            continue
+        ratio = difflib.SequenceMatcher(None, "-".join(typed), "-".join(theirs)).ratio()
+        if ratio >= 0.7:
+            scored.append((ratio, role_id))
+    return list(dict.fromkeys(role_id for _, role_id in sorted(scored, reverse=True)))[:3]
 
 
 def acronym(text: str) -> str | None:

@@ -238,7 +238,7 @@ def _(result: Advice, cite: Citations) -> list[str]:
     described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
     if result.best is None:
         return ["# No role in the dataset fits every answer", "", f"For {described}."]
-    lines = [f"# Hire a {md(result.best.role.title)}", "", f"For {described}.", ""]
+    lines = [f"# Recommended hire: {md(result.best.role.title)}", "", f"For {described}.", ""]
     lines += _recommendation(result.best, cite)
     if result.runner_up:
         lines += ["", f"## Runner-up: {md(result.runner_up.role.title)}", ""]

@@ -110,7 +110,7 @@ def _sources(cite: Citations) -> list[RenderableType]:
     listed = cite.listed()
     if not listed:
         return []
-    parts: list[RenderableType] = [_text("Sources", "bold")]
+    parts: list[RenderableType] = [Text(""), _text("Sources", "bold")]
     for number, source, source_id in listed:
         shown = words.citation(source) if source else source_id
         parts.append(_text(f"[{number}] {shown}", "dim"))
@@ -122,7 +122,7 @@ def _disagreements(
 ) -> list[RenderableType]:
     if not items:
         return []
-    parts: list[RenderableType] = [_text("Where the sources disagree", "bold")]
+    parts: list[RenderableType] = [Text(""), _text("Where the sources disagree", "bold")]
     for d in items:
         who = ", ".join(names.get(r, r) for r in d.roles)
         parts.append(Text.assemble("• ", (clean(d.topic), "bold"), f" ({clean(who)})"))
@@ -191,7 +191,7 @@ def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     else:
         parts = _stacked(result, cite)
     if result.contrasts:
-        parts.append(_text("What the sources say directly", "bold"))
+        parts += [Text(""), _text("What the sources say directly", "bold")]
         pair: tuple[str, str] | None = None
         for contrast in result.contrasts:
             if len(result.roles) > 2 and contrast.roles != pair:
@@ -394,7 +394,7 @@ def _(result: Advice, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> Re
             _text("No role in the dataset fits every answer.", "bold"),
             _text(f"For: {described}.", "dim"),
         )
-    parts: list[RenderableType] = [*_recommendation("Hire a ", result.best, cite)]
+    parts: list[RenderableType] = [*_recommendation("Recommended hire: ", result.best, cite)]
     parts.insert(1, _text(f"For: {described}.", "dim"))
     if result.runner_up:
         parts.append(Text(""))

@@ -51,7 +51,7 @@ def facts(dimension: str, values: Mapping[str, Any], names: Mapping[str, str]) -
     """A dimension's structured values in words, one line each."""
     lines = []
     for field, value in values.items():
-        if field == "figures":
+        if field == "figures" or value in ((), []):
             continue
         if field in ("reports_to", "comes_from", "leads_to"):
             shown = ", ".join(names.get(v, v) for v in value)
