@@ -35,8 +35,8 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> Iterator
     yield
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), env=env, prog_name="salesroles")
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), env=env, input=input, prog_name="salesroles")
 
 
 @pytest.fixture
