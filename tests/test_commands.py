@@ -109,7 +109,10 @@ def test_markdown_cites_with_footnotes() -> None:
     out = run(*small("show", "chief", "--format", "markdown")).stdout
     assert "- The whole company.[^1]" in out
     assert "[^1]: Vendor Glossary, Acme CRM (vendor blog)." in out
-    assert "[^2]: Official Occupation Survey, Statistics Office, 2024. <https://stats.example.org/survey>" in out  # noqa: E501
+    assert (
+        "[^2]: Official Occupation Survey, Statistics Office, 2024. <https://stats.example.org/survey>"
+        in out
+    )
 
 
 def test_csv_has_a_sources_column() -> None:

@@ -212,6 +212,10 @@ class AdvisedRole(RoleRef):
     reasons: list[ReasonOut]
 
 
+class RuledOut(RoleRef):
+    clashes: list[str]  # the questions whose answers the role's values contradict
+
+
 class AdviceOutput(TypedDict):
     """salesroles advise --json"""
 
@@ -220,6 +224,7 @@ class AdviceOutput(TypedDict):
     assumed: list[str]
     recommended: AdvisedRole | None
     runner_up: AdvisedRole | None
+    ruled_out: list[RuledOut]
     sources: Sources
 
 

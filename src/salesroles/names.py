@@ -107,7 +107,13 @@ def key(text: str) -> str:
 
     ``key("Director of Sales") == key("Sales Director") == key("director, sales")``.
     """
-    return " ".join(sorted(w.word for w in words(text) if w.word not in _GLUE))
+    return " ".join(sorted(w.word for w in _meaningful(words(text))))
+
+
+def _meaningful(found: list[Word]) -> list[Word]:
+    """The words that carry meaning: glue dropped, unless glue is all there is ("A")."""
+    kept = [w for w in found if w.word not in _GLUE]
+    return kept or found
 
 
 def slug(text: str) -> str:
@@ -131,7 +137,7 @@ def readings(text: str) -> list[Reading]:
     """
     from itertools import combinations
 
-    found = [w for w in words(text) if w.word not in _GLUE]
+    found = _meaningful(words(text))
     shown = _shown_words(text)
     optional = list(dict.fromkeys(w.word for w in found if w.word in SET_ASIDE))
     if len(optional) > 6:  # too many to try each way: all or nothing

@@ -200,6 +200,14 @@ class Recommendation(Frozen):
 
 
 @model
+class Exclusion(Frozen):
+    """A role of the asked-for scope that an answer rules out, and which answers do."""
+
+    role: Role
+    clashes: tuple[str, ...]  # question names
+
+
+@model
 class Advice(Frozen):
     """The answer of advise: a role, a runner-up, and why, from the dataset."""
 
@@ -207,6 +215,7 @@ class Advice(Frozen):
     assumed: tuple[str, ...]  # answers that were not given, so took their default
     best: Recommendation | None  # None: no role fits every answer
     runner_up: Recommendation | None
+    ruled_out: tuple[Exclusion, ...]  # roles of the right scope that an answer contradicts
     library: dict[str, Source]
 
 
@@ -648,31 +657,37 @@ def _signals(answers: dict[str, str]) -> list[tuple[str, str, str, set[Any], set
 def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] = ()) -> Advice:
     """Recommend a role for these answers, from the roles' structured, sourced values only.
 
-    A role whose values contradict any answer is never recommended; the others rank
-    by how many answers their values support, each support a reason with its point.
+    A role is a candidate only if its scope level fits the scope asked for; a role
+    whose values contradict any answer is never recommended (it is listed as ruled
+    out). Candidates rank by how many answers their values support, each support a
+    reason with the point behind it.
     """
     signals = _signals(answers)
     ranked: list[tuple[int, int, Recommendation]] = []
+    ruled_out: list[Exclusion] = []
     informative = False
     for order, role in enumerate(catalog):
         reasons: list[Reason] = []
-        contradicted = False
-        for question, dimension, field, fits, clashes in signals:
+        clashes: list[str] = []
+        for question, dimension, field, fits, contradicts in signals:
             value = getattr(role, dimension)
             actual = getattr(value, field) if value is not None else None
             if actual in (None, ()):
                 continue
             informative = True
             values = set(actual) if isinstance(actual, tuple) else {actual}
-            if field == "company_size":
-                contradicted |= not values & fits
-            elif values & clashes and not values & fits:
-                contradicted = True
             if values & fits:
                 point = value.points[0] if value.points else None
                 reasons.append(Reason(question, answers[question], dimension, actual, point))
-        if not contradicted and reasons:
-            ranked.append((len(reasons), -order, Recommendation(role, tuple(reasons))))
+            elif field == "company_size" or values & contradicts:
+                clashes.append(question)
+        if "scope" not in {r.question for r in reasons} and "scope" not in clashes:
+            continue  # no scope level the sources support: not a candidate for this answer
+        if clashes:
+            if "scope" not in clashes:
+                ruled_out.append(Exclusion(role, tuple(clashes)))
+            continue
+        ranked.append((len(reasons), -order, Recommendation(role, tuple(reasons))))
     if not informative:
         raise DataError(
             f"advise needs roles with structured values (scope level, focus horizon, "
@@ -689,4 +704,4 @@ def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] =
         if reason.point
         for s in reason.point.sources
     ]
-    return Advice(answers, assumed, best, runner_up, _library(catalog, cited))
+    return Advice(answers, assumed, best, runner_up, tuple(ruled_out), _library(catalog, cited))

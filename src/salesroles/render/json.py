@@ -279,5 +279,6 @@ def _(result: Advice) -> out.AdviceOutput:
         "assumed": list(result.assumed),
         "recommended": _advised(result.best),
         "runner_up": _advised(result.runner_up),
+        "ruled_out": [{**_role(o.role), "clashes": list(o.clashes)} for o in result.ruled_out],
         "sources": _sources(result.library),
     }

@@ -236,8 +236,15 @@ def _recommendation(rec: Recommendation, cite: Citations) -> list[str]:
 @_lines.register
 def _(result: Advice, cite: Citations) -> list[str]:
     described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
+    ruled_out = []
+    if result.ruled_out:
+        ruled_out = ["", "## Ruled out by an answer", ""]
+        ruled_out += [
+            f"- {md(o.role.title)} (`{md(o.role.id)}`): {', '.join(o.clashes)}"
+            for o in result.ruled_out
+        ]
     if result.best is None:
-        return ["# No role in the dataset fits every answer", "", f"For {described}."]
+        return ["# No role in the dataset fits every answer", "", f"For {described}.", *ruled_out]
     lines = [f"# Recommended hire: {md(result.best.role.title)}", "", f"For {described}.", ""]
     lines += _recommendation(result.best, cite)
     if result.runner_up:
@@ -247,4 +254,4 @@ def _(result: Advice, cite: Citations) -> list[str]:
             "",
             f"Compare them: `salesroles compare {result.best.role.id} {result.runner_up.role.id}`",
         ]
-    return lines
+    return lines + ruled_out

@@ -389,10 +389,18 @@ def _recommendation(heading: str, rec: Recommendation, cite: Citations) -> list[
 def _(result: Advice, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     cite = Citations(result.library, enabled=sources)
     described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
+    ruled_out: list[RenderableType] = []
+    if result.ruled_out:
+        ruled_out = [Text(""), _text("Ruled out by an answer", "bold")]
+        ruled_out += [
+            _text(f"• {o.role.title} ({o.role.id}): {', '.join(o.clashes)}")
+            for o in result.ruled_out
+        ]
     if result.best is None:
         return Group(
             _text("No role in the dataset fits every answer.", "bold"),
             _text(f"For: {described}.", "dim"),
+            *ruled_out,
         )
     parts: list[RenderableType] = [*_recommendation("Recommended hire: ", result.best, cite)]
     parts.insert(1, _text(f"For: {described}.", "dim"))
@@ -406,4 +414,4 @@ def _(result: Advice, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> Re
                 "dim",
             )
         )
-    return Group(*parts, *_sources(cite))
+    return Group(*parts, *ruled_out, *_sources(cite))
