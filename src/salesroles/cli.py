@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from salesroles import catalog, files, queries
-from salesroles.errors import Leave, SalesRolesError
+from salesroles.errors import Leave, SalesRolesError, Terminated
 from salesroles.models import CORE_DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
 
@@ -36,6 +36,8 @@ class _Group(TyperGroup):
             _quiet_after_broken_pipe()
         except KeyboardInterrupt:
             _fail("Interrupted.", 130)
+        except Terminated:  # SIGTERM while writing a file, once its temporary file is gone
+            _fail("Terminated.", 143)
         except Exception as exc:
             if os.environ.get("SALESROLES_DEBUG"):
                 raise
@@ -349,7 +351,13 @@ data_app = typer.Typer(
 )
 commands.add_typer(data_app, name="data")
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="A dataset file (TOML).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an existing regular file (never a symbolic link, folder or device).",
+    ),
+]
 
 
 @data_app.command("validate")
