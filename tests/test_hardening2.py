@@ -82,14 +82,23 @@ def test_a_symbolic_link_is_never_replaced(tmp_path: Path, force: bool, dangling
 
 @pytest.mark.parametrize("force", [False, True])
 def test_a_device_or_pipe_is_never_replaced_or_written_to(tmp_path: Path, force: bool) -> None:
+    # Never the real /dev/null: a regression would replace it for the whole machine.
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target in (Path(os.devnull), fifo):
+    targets = [fifo]
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(device)
+    except PermissionError:  # only root may make device nodes
+        pass
+    for target in targets:
         result = run("data", "export", "-o", str(target), *(["--force"] if force else []))
         assert (result.exit_code, result.stdout) == (1, "")
         assert "it is not a regular file (a device, pipe or socket)" in result.stderr
-    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    if device in targets:
+        assert stat.S_ISCHR(device.lstat().st_mode)
 
 
 def test_help_of_force_says_links_are_never_replaced() -> None:
