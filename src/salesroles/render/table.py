@@ -6,8 +6,11 @@ Text from a dataset goes into ``Text`` objects, never into markup strings, so
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from functools import singledispatch
+from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -34,15 +37,76 @@ from salesroles.render.text import clean
 _SIDE_LABELS_UP_TO = 2  # roles; with more, a label column would squeeze words apart
 
 
+DEFAULT_WIDTH = 80  # for a bad, zero or negative COLUMNS, and when there is no terminal
+MIN_WIDTH = 20  # narrower, no table can be drawn: see table_width
+
+
 def print_result(result: Result, *, color: bool = True) -> None:
-    console = Console(
-        file=sys.stdout,
+    renderable = build(result)
+    _console(sys.stdout, color=color, width=table_width()).print(renderable)
+
+
+def render_text(result: Result, *, color: bool = True) -> str:
+    """The table as the terminal would show it (colours included), for a pager."""
+    renderable = build(result)
+    buffer = _Buffer(sys.stdout.encoding or "utf-8")
+    console = _console(buffer, color=color, width=table_width(), terminal=True)
+    console.print(renderable)
+    return buffer.getvalue()
+
+
+class _Buffer(io.StringIO):
+    """A string buffer that tells Rich the encoding of the real stdout (ASCII or UTF-8)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _console(file: IO[str], *, color: bool, width: int, terminal: bool | None = None) -> Console:
+    return Console(
+        file=file,
+        width=width,
+        force_terminal=terminal,
         color_system="auto" if color else None,  # no colour: no escape codes at all
         highlight=False,
         markup=False,
         emoji=False,
     )
-    console.print(build(result))
+
+
+def table_width() -> int:
+    """The width to draw at: the one place that decides it.
+
+    COLUMNS when it is a positive number (a bad, zero or negative one means 80), else
+    the terminal's width, else 80. Tables fit that width, wrapping between words.
+    Under 20 columns no table can be drawn (Rich prints blank lines or cuts every
+    word): it is drawn 80 wide and the terminal wraps the lines, every word whole.
+    """
+    width = _columns()
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+
+
+def _columns() -> int:
+    raw = os.environ.get("COLUMNS")
+    if raw is not None:
+        try:
+            width = int(raw.strip())
+        except ValueError:
+            width = 0
+        return width if width > 0 else DEFAULT_WIDTH
+    for fd in (1, 0, 2):  # as Rich does: a pipe still gets the terminal's width
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (OSError, ValueError):
+            continue
+        if width > 0:
+            return width
+    return DEFAULT_WIDTH
 
 
 def _text(text: str, style: str = "") -> Text:
