@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sys
+from contextlib import suppress
 
 _ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # colour codes take no room on the screen
 
@@ -56,11 +57,10 @@ def show(text: str) -> None:
     assert process.stdin is not None
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the pager
     try:
-        try:
+        with suppress(BrokenPipeError):  # the reader quit early (q in less)
             process.stdin.write(text.encode(sys.stdout.encoding, sys.stdout.errors or "strict"))
+        with suppress(BrokenPipeError):
             process.stdin.close()
-        except BrokenPipeError:  # the reader quit early (q in less)
-            pass
         process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
