@@ -57,6 +57,24 @@ def test_a_file_created_during_the_write_is_never_replaced(
     assert [p.name for p in tmp_path.iterdir()] == ["ladder.toml"]  # no temporary file
 
 
+def test_without_hard_links_the_name_is_claimed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some network shares): still no clobber."""
+    import errno
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "new.toml"
+    assert run("data", "init", str(target)).exit_code == 0
+    assert "[[roles]]" in target.read_text(encoding="utf-8")
+    result = run("data", "init", str(target))
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["new.toml"]
+
+
 # --- links, folders and devices --------------------------------------------------
 
 

@@ -85,6 +85,14 @@ def test_a_data_file_name_that_is_not_utf8_is_a_clean_file_error(where: str) -> 
     )
 
 
+def test_text_that_is_valid_stays_as_it_is_in_any_locale() -> None:
+    from salesroles.cli import _as_text
+
+    for text in ("Dirécteur", "vp", "Директор", "営業部長", ""):
+        assert _as_text(text) == text
+    assert _as_text(os.fsdecode(b"caf\xc3\xa9 \xff")) == "café \ufffd"
+
+
 # --- widths -------------------------------------------------------------------------
 
 TABLES = [

@@ -499,6 +499,7 @@ def _as_text(arg: str) -> str:
     """An argument as valid text: bytes that are not UTF-8 become U+FFFD (one rule for all).
 
     Python hands such bytes over as lone surrogates, which would reach stdout as raw
-    bytes (invalid UTF-8 in --json) or break the code that encodes them.
+    bytes (invalid UTF-8 in --json) or break the code that encodes them. Text
+    without them comes back unchanged, whatever the locale's encoding.
     """
-    return os.fsencode(arg).decode("utf-8", errors="replace")
+    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")

@@ -81,7 +81,8 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
             created = True
             tmp.file.write(text.encode("utf-8"))
             tmp.file.flush()
-            os.fchmod(tmp.file.fileno(), mode)
+            if hasattr(os, "fchmod"):  # not on Windows
+                os.fchmod(tmp.file.fileno(), mode)
             os.fsync(tmp.file.fileno())
             if force:
                 tmp.path.replace(path)
