@@ -143,11 +143,12 @@ _NO_PAGER_HELP = "Never page long output at a terminal."
 
 def _accept_global_options(command: Any) -> None:
     from typer.core import TyperOption
+    from typer.models import TyperPath
 
     def late(ctx: Any, param: Any, value: Any) -> None:
         if not value:
             return
-        if param.name == "data":  # completion reads it here: it runs no command callback
+        if param.name == "data":  # for completion, which never runs the root callback
             ctx.meta["salesroles.data"] = value
         if not isinstance(ctx.obj, Options):
             return
@@ -161,6 +162,7 @@ def _accept_global_options(command: Any) -> None:
     command.params += [
         TyperOption(
             param_decls=["--data"],
+            type=TyperPath(),  # so shells complete file names, as for --data first
             metavar="FILE",
             callback=late,
             expose_value=False,
