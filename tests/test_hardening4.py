@@ -205,3 +205,16 @@ def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "Compensation" in done.stdout
     assert not paged.exists()
+
+
+def test_completion_follows_data_after_the_command(starter: Path) -> None:
+    env = {
+        **ENV,
+        "_SALESROLES_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"salesroles show --data {starter} t",
+        "COMP_CWORD": "4",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "salesroles"], env=env, capture_output=True, text=True, check=False
+    )
+    assert (done.stdout.split(), done.stderr) == (["team-lead"], "")
