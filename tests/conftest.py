@@ -30,6 +30,9 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> Iterator
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("LANG", "C.UTF-8")  # LC_ALL=C on a CI runner would mean ASCII
+    for name in ("LC_ALL", "LC_CTYPE", "SALESROLES_PAGER", "PAGER"):
+        monkeypatch.delenv(name, raising=False)
     for name in ("SALESROLES_DATA", "SALESROLES_DEBUG", "FORCE_COLOR", "SALESROLES_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
     yield

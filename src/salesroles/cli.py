@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from salesroles import files, queries
-from salesroles.errors import Leave, SalesRolesError, UsageError
+from salesroles.errors import Leave, SalesRolesError, Terminated, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
 from salesroles.render.text import clean
@@ -40,6 +40,8 @@ class _Group(TyperGroup):
             _quiet_after_broken_pipe()
         except KeyboardInterrupt:
             _fail("Interrupted.", 130)
+        except Terminated:  # SIGTERM while writing a file, once its temporary file is gone
+            _fail("Terminated.", 143)
         except Exception as exc:
             if os.environ.get("SALESROLES_DEBUG"):
                 raise
@@ -109,11 +111,84 @@ class _LazyGroup(_Group):
                         suggest_commands=True,
                         rich_markup_mode=None,
                     )
+            if name in self.commands:
+                _accept_global_options(self.commands[name])
         return self.commands.get(name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with the whole first paragraph of its help, wrapped, never cut."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, _summary(command)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _summary(command: Any) -> str:
+    import inspect
+
+    text = command.short_help or inspect.cleandoc(command.help or "")
+    return " ".join(text.split("\n\n")[0].split())
 
 
 def _command_name(info: Any) -> str:
     return str(info.name or getattr(info.callback, "__name__", "")).replace("_", "-")
+
+
+# The global options, accepted after the command too (`salesroles list --data x.toml`):
+# every command, and every command of a group, gets a copy that updates ``Options``.
+_DATA_HELP = "Use this dataset (a TOML file) instead of the bundled one."
+_NO_COLOR_HELP = "No colour in tables (NO_COLOR does the same)."
+_NO_PAGER_HELP = "Never page long output at a terminal."
+
+
+def _accept_global_options(command: Any) -> None:
+    from typer.core import TyperOption
+    from typer.models import TyperPath
+
+    def late(ctx: Any, param: Any, value: Any) -> None:
+        if not value:
+            return
+        if param.name == "data":  # for completion, which never runs the root callback
+            ctx.meta["salesroles.data"] = value
+        if not isinstance(ctx.obj, Options):
+            return
+        if param.name == "data":
+            ctx.obj = ctx.obj._replace(data=Path(value))
+        elif param.name == "no_color":
+            ctx.obj = ctx.obj._replace(color=False)
+        else:
+            ctx.obj = ctx.obj._replace(pager=False)
+
+    command.params += [
+        TyperOption(
+            param_decls=["--data"],
+            type=TyperPath(),  # so shells complete file names, as for --data first
+            metavar="FILE",
+            callback=late,
+            expose_value=False,
+            help=_DATA_HELP,
+        ),
+        TyperOption(
+            param_decls=["--no-color"],
+            is_flag=True,
+            callback=late,
+            expose_value=False,
+            help=_NO_COLOR_HELP,
+        ),
+        TyperOption(
+            param_decls=["--no-pager"],
+            is_flag=True,
+            callback=late,
+            expose_value=False,
+            help=_NO_PAGER_HELP,
+        ),
+    ]
+    for sub in getattr(command, "commands", {}).values():
+        _accept_global_options(sub)
 
 
 commands = typer.Typer()  # where the subcommands are registered; built one at a time
@@ -129,10 +204,11 @@ app = typer.Typer(
 
 
 class Options(NamedTuple):
-    """What the top-level options chose, for every command."""
+    """What the global options chose, for every command."""
 
     data: Path | None
     color: bool
+    pager: bool = True
 
     def catalog(self) -> "Catalog":
         from salesroles import load
@@ -150,7 +226,7 @@ def _version(value: bool) -> None:
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
-    chosen = ctx.find_root().params.get("data")  # a plain string while completing
+    chosen = ctx.meta.get("salesroles.data") or ctx.find_root().params.get("data")
     from salesroles import load
 
     try:
@@ -176,13 +252,12 @@ def main_options(
         typer.Option(
             "--data",
             envvar="SALESROLES_DATA",
-            help="Use this dataset (a TOML file) instead of the bundled one.",
+            help=_DATA_HELP,
             show_default=False,
         ),
     ] = None,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour in tables (NO_COLOR does the same).")
-    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=_NO_COLOR_HELP)] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=_NO_PAGER_HELP)] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -191,7 +266,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Compare sales leadership roles and the career paths between them."""
-    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ)
+    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ, pager=not no_pager)
     if ctx.invoked_subcommand is None:
         from salesroles import interactive
 
@@ -236,7 +311,13 @@ def _emit(
     as_json: bool,
     no_sources: bool = False,
 ) -> None:
-    emit(result, Format.json if as_json else fmt, color=ctx.obj.color, sources=not no_sources)
+    emit(
+        result,
+        Format.json if as_json else fmt,
+        color=ctx.obj.color,
+        sources=not no_sources,
+        page=ctx.obj.pager,
+    )
 
 
 def _said(match: "Match") -> None:
@@ -494,7 +575,13 @@ data_app = typer.Typer(
 )
 commands.add_typer(data_app, name="data")
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="A dataset file (TOML).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an existing regular file (never a symbolic link, folder or device).",
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
@@ -606,4 +693,16 @@ def schema(
 
 def main() -> None:
     """The console script."""
-    app(prog_name="salesroles")
+    if "SALESROLES_DATA" in os.environ:  # the same rule for the one variable read as text
+        os.environ["SALESROLES_DATA"] = _as_text(os.environ["SALESROLES_DATA"])
+    app(args=[_as_text(arg) for arg in sys.argv[1:]], prog_name="salesroles")
+
+
+def _as_text(arg: str) -> str:
+    """An argument as valid text: bytes that are not UTF-8 become U+FFFD (one rule for all).
+
+    Python hands such bytes over as lone surrogates, which would reach stdout as raw
+    bytes (invalid UTF-8 in --json) or break the code that encodes them. Text
+    without them comes back unchanged, whatever the locale's encoding.
+    """
+    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")

@@ -17,7 +17,8 @@ from salesroles.render.text import clean
 
 
 def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Both ends are terminals; a closed stdin or stdout (``<&-``) is not one."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def ask(prompt: str) -> str:

@@ -7,10 +7,12 @@ Each point ends with its source markers (``[3]``), and the numbered sources foll
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable, Sequence
 from functools import singledispatch
+from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -39,26 +41,42 @@ from salesroles.render import words
 from salesroles.render.text import clean
 from salesroles.render.words import Citations
 
-DEFAULT_WIDTH = 80
+DEFAULT_WIDTH = 80  # for a bad, zero or negative COLUMNS, and when there is no terminal
+MIN_WIDTH = 20  # narrower, no table can be drawn: see table_width
 MIN_COLUMN = 18  # narrower than this, side-by-side columns cut words: stack instead
 
 
-def width() -> int:
-    """The width to print at: COLUMNS or the terminal's; a bad or zero width means 80."""
-    raw = os.environ.get("COLUMNS", "")
-    if raw.strip().isdigit() and int(raw) > 0:
-        return max(int(raw), 20)
-    try:
-        columns = os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        return DEFAULT_WIDTH
-    return columns if columns > 0 else DEFAULT_WIDTH
+def render(
+    result: Result, *, color: bool = True, sources: bool = True, terminal: bool | None = None
+) -> str:
+    """The table as text, trailing spaces stripped: for stdout, a pager or a test.
+
+    ``terminal``: whether the text goes to a terminal (colours, where ``color``).
+    """
+    width = table_width()
+    buffer = _Buffer(getattr(sys.stdout, "encoding", None) or "utf-8")
+    console = _console(buffer, color=color, width=width, terminal=terminal)
+    console.print(build(result, sources=sources, width=width))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def console(*, color: bool = True, file: object = None) -> Console:
+class _Buffer(io.StringIO):
+    """A string buffer that tells Rich the encoding of the real stdout (ASCII or UTF-8)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _console(file: IO[str], *, color: bool, width: int, terminal: bool | None = None) -> Console:
     return Console(
-        file=file or sys.stdout,  # type: ignore[arg-type]
-        width=width(),
+        file=file,
+        width=width,
+        force_terminal=terminal,
         color_system="auto" if color else None,  # no colour: no escape codes at all
         highlight=False,
         markup=False,
@@ -66,23 +84,34 @@ def console(*, color: bool = True, file: object = None) -> Console:
     )
 
 
-def render(result: Result, *, color: bool = True, sources: bool = True) -> str:
-    """The table as text, trailing spaces stripped, for stdout or a pager."""
-    out = console(color=color, file=_Buffer())
-    with out.capture() as capture:
-        out.print(build(result, sources=sources, width=out.width))
-    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
+def table_width() -> int:
+    """The width to draw at: the one place that decides it.
+
+    COLUMNS when it is a positive number (a bad, zero or negative one means 80), else
+    the terminal's width, else 80. Tables fit that width, wrapping between words.
+    Under 20 columns no table can be drawn (Rich prints blank lines or cuts every
+    word): it is drawn 80 wide and the terminal wraps the lines, every word whole.
+    """
+    width = _columns()
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
 
 
-class _Buffer:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return sys.stdout.isatty() if sys.stdout else False
+def _columns() -> int:
+    raw = os.environ.get("COLUMNS")
+    if raw is not None:
+        try:
+            width = int(raw.strip())
+        except ValueError:
+            width = 0
+        return width if width > 0 else DEFAULT_WIDTH
+    for fd in (1, 0, 2):  # as Rich does: a pipe still gets the terminal's width
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (OSError, ValueError):
+            continue
+        if width > 0:
+            return width
+    return DEFAULT_WIDTH
 
 
 def _text(text: str, style: str = "") -> Text:
