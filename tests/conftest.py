@@ -11,6 +11,7 @@ from salesroles.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURE = Path(__file__).parent / "fixtures" / "small.toml"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,13 +30,16 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> Iterator
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("LANG", "C.UTF-8")  # LC_ALL=C on a CI runner would mean ASCII
+    for name in ("LC_ALL", "LC_CTYPE", "SALESROLES_PAGER", "PAGER"):
+        monkeypatch.delenv(name, raising=False)
     for name in ("SALESROLES_DATA", "SALESROLES_DEBUG", "FORCE_COLOR", "SALESROLES_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
     yield
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), env=env, prog_name="salesroles")
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), env=env, input=input, prog_name="salesroles")
 
 
 @pytest.fixture

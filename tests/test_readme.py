@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,28 @@ README = ROOT / "README.md"
 
 
 def examples(text: str) -> list[tuple[str, str]]:
+    """(command, expected output) for the README's examples that stand alone."""
+    # Pipes, and the walk-through of a reader's own file (edited between steps),
+    # are shown, not checked here: its first, self-contained block is run whole
+    # by test_readme_walkthrough. Interactive sessions (a bare `salesroles`, advise
+    # without every flag) need a terminal: tests/test_interactive.py drives those
+    # through a pseudo-terminal.
+    own_file = ("|", "--data", "data ", "SALESROLES_DATA", "advise --size mid")
+    return [
+        (c, o)
+        for c, o in _all_examples(text)
+        if c.startswith("salesroles ") and not any(m in c for m in own_file)
+    ]
+
+
+def walkthrough(text: str) -> list[tuple[str, str]]:
+    """The own-ladder walk-through's first block, from `data init`: self-contained."""
+    start = text.index("```\n$ salesroles data init ")
+    end = text.index("```\n", start + 4) + 4
+    return _all_examples(text[start:end])
+
+
+def _all_examples(text: str) -> list[tuple[str, str]]:
     """(command, expected output) for every example in a fenced block of the README."""
     found: list[tuple[str, str]] = []
     in_block, command = False, None
@@ -28,19 +51,17 @@ def examples(text: str) -> list[tuple[str, str]]:
             command, output = line[2:], []
         elif command is not None:
             output.append(line)
-    # Pipes, and the walk-through of a reader's own file (edited between steps),
-    # are shown, not checked here.
-    # Interactive sessions (a bare `salesroles`, advise without every flag) need a
-    # terminal: tests/test_interactive.py drives those through a pseudo-terminal.
-    own_file = ("|", "--data", "data ", "SALESROLES_DATA", "advise --size mid")
-    return [
-        (c, o)
-        for c, o in found
-        if c.startswith("salesroles ") and not any(m in c for m in own_file)
-    ]
+    return found
 
 
 CASES = examples(README.read_text(encoding="utf-8"))
+WALKTHROUGH = walkthrough(README.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def in_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a fresh clone or a reader's own folder: nothing there to collide with."""
+    monkeypatch.chdir(tmp_path)
 
 
 def actual(command: str) -> str:
@@ -50,6 +71,18 @@ def actual(command: str) -> str:
 
 def test_the_readme_has_examples() -> None:
     assert len(CASES) >= 7
+    assert [c.split()[1:3] for c, _ in WALKTHROUGH] == [
+        ["data", "init"],
+        ["data", "validate"],
+        ["list", "--data"],
+    ]
+
+
+def test_readme_walkthrough(tmp_path: Path) -> None:
+    """The own-ladder steps, one after another in one empty folder, as a reader runs them."""
+    for command, expected in WALKTHROUGH:
+        assert actual(command) == expected, command
+    assert [p.name for p in tmp_path.iterdir()] == ["our-ladder.toml"]
 
 
 @pytest.mark.parametrize(("command", "expected"), CASES, ids=[c for c, _ in CASES])

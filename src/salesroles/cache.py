@@ -1,18 +1,24 @@
 """A cache of validated datasets, so a warm start needs neither tomllib nor pydantic.
 
-An entry is a one-line JSON header (its key and a CRC-32 of the payload) followed by
-the payload: the catalog's look-up index and each role as its own JSON text, so a
-start parses only what it shows. The key holds the salesroles version and the
-dataset's path, size and modification time: an edited file or a new release misses,
-so an entry is never stale. Nor is it trusted blindly: a key or checksum that does
-not match is a miss, and every value is type-checked when a role is rebuilt.
-Entries live in the user's cache folder; deleting it is always safe.
+One entry per dataset file (and one for the bundled dataset), so the cache never
+grows past the number of datasets a user has. An entry is a one-line JSON header
+(its key and a CRC-32 of the payload) and the payload: the catalog's index, each
+role as its own JSON text, so a start parses only what it shows.
+
+The key is made of what the answer depends on: the content of the file (a CRC-32
+of its bytes, and of the bundled file for a dataset that extends it), the
+salesroles version and a fingerprint of the models' fields and types, so adding a
+field to a model, editing a file in place or restoring an old copy always misses.
+Any doubt is a miss: an entry that is not a regular file, is too big, does not
+parse, or has a payload of another shape is ignored and replaced. Deleting the
+folder is always safe.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import types
 import typing
@@ -23,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from salesroles import __version__
-from salesroles.models import SCHEMA_VERSION
+from salesroles.models import MODELS
 
-FORMAT = 3  # of an entry's payload: raise it whenever the payload's shape changes
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 def directory() -> Path | None:
@@ -41,42 +47,53 @@ def directory() -> Path | None:
     return Path.home() / ".cache" / "salesroles"
 
 
-def key_for_file(path: Path) -> str | None:
-    """The key of a dataset file, from its metadata alone; None if it cannot be seen."""
-    try:
-        stat = path.stat()
-        where = path.resolve()
-    except OSError:
-        return None
-    return f"{__version__}|{SCHEMA_VERSION}|{FORMAT}|{where}|{stat.st_size}|{stat.st_mtime_ns}"
+def fingerprint() -> str:
+    """The models' shape: every class's field names and types. A change misses every entry."""
+    shape = repr([(m.__name__, [(f.name, repr(f.type)) for f in fields(m)]) for m in MODELS])  # type: ignore[arg-type]
+    return f"{zlib.crc32(shape.encode()):08x}"
 
 
-def key_for_bytes(data: bytes) -> str:
-    return f"{__version__}|{SCHEMA_VERSION}|{FORMAT}|crc32:{zlib.crc32(data):08x}|{len(data)}"
+def key(data: bytes, extra: bytes = b"") -> str:
+    """The key of a dataset's bytes (``extra``: the bundled bytes it extends)."""
+    content = f"{zlib.crc32(data):08x}.{len(data)}.{zlib.crc32(extra):08x}.{len(extra)}"
+    return f"{__version__}|{fingerprint()}|{content}"
 
 
-def _entry(folder: Path, key: str) -> Path:
-    return folder / f"{zlib.crc32(key.encode()):08x}.json"
+def entry_name(path: bytes | None) -> str:
+    """The entry of a dataset path (bytes, so any file name works), or of the bundled one."""
+    if path is None:
+        return "bundled.json"
+    return f"{zlib.crc32(path):08x}-{zlib.adler32(path):08x}.json"
 
 
-def read(key: str) -> dict[str, Any] | None:
-    """The payload stored under ``key``, or None on a miss or any doubt."""
+def read(entry: str, wanted: str) -> dict[str, Any] | None:
+    """The payload stored in ``entry`` under the key ``wanted``, or None on any doubt."""
     folder = directory()
     if folder is None:
         return None
     try:
-        header, _, payload = _entry(folder, key).read_bytes().partition(b"\n")
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(folder / entry, flags)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_ENTRY_BYTES + 1)
+        finally:
+            os.close(fd)
+        header, _, payload = raw.partition(b"\n")
         meta = json.loads(header)
-        if meta["key"] != key or meta["crc32"] != zlib.crc32(payload):
+        if meta["key"] != wanted or meta["crc32"] != zlib.crc32(payload):
             return None
         document = json.loads(payload)
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
         return None
     return document if isinstance(document, dict) else None
 
 
-def write(key: str, payload: dict[str, Any]) -> None:
-    """Store an entry atomically; a cache that cannot be written is simply skipped."""
+def write(entry: str, key: str, payload: dict[str, Any]) -> None:
+    """Store an entry atomically, replacing the old one; skipped if it cannot be written."""
     folder = directory()
     if folder is None:
         return
@@ -84,13 +101,14 @@ def write(key: str, payload: dict[str, Any]) -> None:
 
     body = json.dumps(payload, separators=(",", ":")).encode()
     header = json.dumps({"key": key, "crc32": zlib.crc32(body)}).encode()
+    target = folder / entry
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(header + b"\n" + body)
-            Path(tmp).replace(_entry(folder, key))
+            Path(tmp).replace(target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -98,7 +116,7 @@ def write(key: str, payload: dict[str, Any]) -> None:
         return
 
 
-# --- rebuilding dataclasses from plain JSON, checking every value -------------
+# --- rebuilding model instances from plain JSON, checking every value -----------
 
 Converter = Callable[[Any], Any]
 _CONVERTERS: dict[Any, Converter] = {}
@@ -142,20 +160,26 @@ def _make(kind: Any) -> Converter:
             return tuple(c(x) for c, x in zip(items, v, strict=True))
 
         return fixed
-    if origin is dict:
-        value_of = converter(args[1])
-        return lambda v: (
-            {str(k): value_of(x) for k, x in v.items()}
-            if isinstance(v, dict)
-            else _fail("a table", v)
-        )
+    if origin in (dict, list):
+        return _container(origin, args)
     if isinstance(kind, type) and is_dataclass(kind):
         return _dataclass_converter(kind)
-    if kind is str:
-        return lambda v: v if isinstance(v, str) else _fail("text", v)
-    if kind is int:
-        return lambda v: v if type(v) is int else _fail("an integer", v)
+    simple = {str: "text", int: "an integer", bool: "true or false"}
+    if kind in simple:
+        return lambda v: v if type(v) is kind else _fail(simple[kind], v)
     raise TypeError(f"cannot rebuild {kind!r}")
+
+
+def _container(origin: Any, args: tuple[Any, ...]) -> Converter:
+    if origin is list:
+        item = converter(args[0])
+        return lambda v: list(map(item, v)) if isinstance(v, list) else _fail("a list", v)
+    key_of, value_of = converter(args[0]), converter(args[1])
+    return lambda v: (
+        {key_of(k): value_of(x) for k, x in v.items()}
+        if isinstance(v, dict)
+        else _fail("a table", v)
+    )
 
 
 def _dataclass_converter(kind: type) -> Converter:
@@ -168,7 +192,8 @@ def _dataclass_converter(kind: type) -> Converter:
         if not isinstance(v, dict) or v.keys() != names:
             _fail(f"the fields of {kind.__name__}", v)
         instance: Any = object.__new__(kind)
-        instance.__dict__.update({name: conv(v[name]) for name, conv in plan})
-        return instance  # frozen: set once above, like __init__ does
+        for name, conv in plan:  # frozen: set once here, like __init__ does
+            object.__setattr__(instance, name, conv(v[name]))
+        return instance
 
     return convert

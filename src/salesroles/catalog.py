@@ -1,27 +1,37 @@
-"""Load a dataset, check it once, and look roles and career moves up in it."""
+"""A validated dataset's look-ups: roles by name or real-world title, and the career graph.
+
+A catalog is made from its index (plain JSON, also the cache's payload): roles are
+built when first asked for, so a start from the cache rebuilds only the roles a
+command shows, however large the dataset. Loading lives in ``load``.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict
 from typing import Any
 
-from salesroles.errors import DataError, UsageError
-from salesroles.models import SCHEMA_VERSION, Contrast, Dataset, Frozen, Move, Role, Source
+from salesroles import names
+from salesroles.errors import UsageError
+from salesroles.models import (
+    DATASET_VERSION,
+    Contrast,
+    Dataset,
+    Disagreement,
+    Frozen,
+    Move,
+    Role,
+    Source,
+    model,
+)
 
-BUNDLED = "bundled dataset"
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 
 
-def normalize(name: str) -> str:
-    """``"Head of Sales"``, ``head_of_sales`` and ``HEAD-OF-SALES`` all give ``head-of-sales``."""
-    return "-".join(re.split(r"[\s_-]+", name.strip().lower())).strip("-")
-
-
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Edge(Frozen):
     """One career move between two roles: ``Catalog.move(edge)`` says what it takes."""
 
@@ -30,23 +40,52 @@ class Edge(Frozen):
     position: int  # which of the source role's career moves
 
 
+@model
+class Match(Frozen):
+    """Which role a name or title means, and how it was read."""
+
+    role: Role
+    typed: str
+    read_as: str  # the role's name or the real-world title it matched
+    set_aside: tuple[str, ...] = ()  # qualifying words set aside to match
+    acronym: str | None = None  # what else the acronym means, when it was one
+
+
+class Unmatched(UsageError):
+    """A name that means no role (or several): the message says which, and what is close."""
+
+    def __init__(self, message: str, typed: str, suggestions: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.typed = typed
+        self.suggestions = suggestions
+
+
 class Catalog:
-    """A validated dataset with look-ups by name and the career graph.
+    """A validated dataset with look-ups by name and the career graph."""
 
-    Roles are built when first asked for: a catalog from the cache rebuilds only the
-    roles a command shows, however large the dataset.
-    """
-
-    def __init__(self, index: dict[str, Any], origin: str, dataset: Dataset | None = None) -> None:
+    def __init__(
+        self,
+        index: dict[str, Any],
+        origin: str,
+        dataset: Dataset | None = None,
+        recover: Callable[[], Catalog] | None = None,
+    ) -> None:
         self.origin = origin
         self.index = index
         self._dataset = dataset
+        self._recover = recover  # a validated catalog, when a cached role will not rebuild
         self._built: dict[str, Role] = {r.id: r for r in dataset.roles} if dataset else {}
-        self._contrasts: tuple[Contrast, ...] | None = dataset.contrasts if dataset else None
-        self.extends: str | None = index["extends"]  # "bundled": merged with the bundled roles
+        self._parts: dict[str, Any] = {}
+        if dataset:
+            self._parts = {
+                "sources": dataset.sources,
+                "contrasts": dataset.contrasts,
+                "disagreements": dataset.disagreements,
+            }
+        self.extends: str | None = index["extends"]
         self.executives: dict[str, str] = index["executives"]
-        self._names: dict[str, str] = index["names"]
-        self.roles: Mapping[str, Role] = _Roles(self, index["order"])
+        self.order: list[str] = index["order"]
+        self.roles: Mapping[str, Role] = _Roles(self, self.order)
         self._out: dict[str, list[Edge]] = {}
         self._in: dict[str, list[Edge]] = {}
         for source, target, k in index["edges"]:
@@ -55,8 +94,25 @@ class Catalog:
             self._in.setdefault(target, []).append(edge)
 
     @classmethod
-    def from_dataset(cls, dataset: Dataset, origin: str = BUNDLED) -> Catalog:
-        return cls(compile_index(dataset), origin, dataset)
+    def from_index(
+        cls, index: dict[str, Any], origin: str, recover: Callable[[], Catalog]
+    ) -> Catalog | None:
+        """A catalog from a cached index, or None when the index is not of this shape."""
+        from salesroles import cache
+
+        try:
+            for name, kind in INDEX.items():
+                cache.build(kind, index[name])
+            if index.keys() != INDEX.keys():
+                return None
+            ids = index["order"]
+            if len(set(ids)) != len(ids) or set(ids) != set(index["roles"]):
+                return None
+            if not all(ID.fullmatch(i) for i in ids):
+                return None
+            return cls(index, origin, recover=recover)
+        except (KeyError, TypeError, ValueError):
+            return None
 
     # --- roles -----------------------------------------------------------------
 
@@ -64,67 +120,133 @@ class Catalog:
         """The role with this id (KeyError if none), built on first use."""
         found = self._built.get(role_id)
         if found is None:
-            from salesroles import cache
-
-            text = self.index["roles"][role_id]
-            try:
-                found = self._built[role_id] = cache.build(Role, json.loads(text))
-            except (TypeError, ValueError) as exc:
-                raise DataError(
-                    f"The cached copy of {self.origin!r} is damaged ({exc}); "
-                    "delete the salesroles cache folder and run again."
-                ) from None
+            found = self._rebuild(Role, self.index["roles"][role_id])
+            if found is None or found.id != role_id:
+                self._distrust_cache()
+                return self._built[role_id]
+            self._built[role_id] = found
         return found
 
+    def _rebuild(self, kind: Any, text: str) -> Any:
+        """A cached value rebuilt and type-checked, or None when it does not fit."""
+        from salesroles import cache
+
+        try:
+            return cache.build(kind, json.loads(text))
+        except (TypeError, ValueError, RecursionError):
+            return None
+
+    def _distrust_cache(self) -> None:
+        """A cached value did not rebuild: become the catalog a full validation gives."""
+        if self._recover is None:
+            raise ValueError(f"the index of {self.origin!r} does not fit its own models")
+        self.__dict__.update(self._recover().__dict__)
+
     def __iter__(self) -> Iterator[Role]:
-        return (self.role(i) for i in self.index["order"])
+        return (self.roles[i] for i in self.order)
+
+    def _part(self, name: str, kind: Any) -> Any:
+        if name not in self._parts:
+            value = self._rebuild(kind, self.index[name])
+            if value is None:
+                self._distrust_cache()
+                return self._parts[name]
+            self._parts[name] = value
+        return self._parts[name]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self._part("sources", tuple[Source, ...])  # type: ignore[no-any-return]
+
+    @property
+    def contrast_list(self) -> tuple[Contrast, ...]:
+        return self._part("contrasts", tuple[Contrast, ...])  # type: ignore[no-any-return]
+
+    @property
+    def disagreement_list(self) -> tuple[Disagreement, ...]:
+        return self._part("disagreements", tuple[Disagreement, ...])  # type: ignore[no-any-return]
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
 
     @property
     def dataset(self) -> Dataset:
         """The whole dataset (builds every role)."""
         if self._dataset is None:
-            from salesroles import cache
-
             self._dataset = Dataset(
-                schema_version=SCHEMA_VERSION,
+                dataset_version=DATASET_VERSION,
                 roles=tuple(self),
-                sources=cache.build(tuple[Source, ...], self.index["sources"]),
+                sources=self.sources,
                 executives=dict(self.executives),
-                contrasts=self.all_contrasts(),
+                contrasts=self.contrast_list,
+                disagreements=self.disagreement_list,
             )
         return self._dataset
-
-    def resolve(self, name: str) -> Role:
-        """The role a user means by ``name``: id, alias or title, any case, or a unique prefix."""
-        key = normalize(name)
-        if not key:
-            raise UsageError("A role name cannot be empty. Run 'salesroles list' to see the roles.")
-        if key in self._names:
-            return self.role(self._names[key])
-        shown = _shorten(name)
-        candidates = sorted({rid for n, rid in self._names.items() if n.startswith(key)})
-        if len(candidates) == 1:
-            return self.role(candidates[0])
-        if candidates:
-            listed = ", ".join(f"{rid} ({self.title_of(rid)})" for rid in candidates[:8])
-            more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
-            raise UsageError(f"Role {shown!r} is ambiguous: it could be {listed}{more}.")
-        import difflib  # only a miss pays for it
-
-        close = difflib.get_close_matches(key, self._names, n=6, cutoff=0.6)
-        suggestions = list(dict.fromkeys(self._names[n] for n in close))[:3]
-        hint = (
-            "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
-            if suggestions
-            else "Run 'salesroles list' to see the roles."
-        )
-        raise UsageError(f"No role called {shown!r}. {hint}")
 
     def title_of(self, ref: str) -> str:
         """The display name of a role id or a named executive such as ``ceo``."""
         return self.index["titles"].get(ref) or self.executives.get(ref, ref)
 
-    # --- career graph and contrasts ----------------------------------------------
+    # --- names -------------------------------------------------------------------
+
+    def resolve(self, name: str) -> Role:
+        """The role a user means by ``name``; UsageError (exit 2) for none or several."""
+        return self.match(name).role
+
+    def match(self, name: str) -> Match:
+        """The role ``name`` means: id, alias, title or a real-world title, read as a person would.
+
+        Raises ``Unmatched`` when nothing matches, or when several roles could be meant.
+        """
+        if not name.strip():
+            raise Unmatched(
+                "A role name cannot be empty. Run 'salesroles list' to see the roles.", name, ()
+            )
+        primary: dict[str, str] = self.index["names"]
+        titles: dict[str, list[str]] = self.index["real_titles"]
+        acronym = names.acronym(name)
+        if acronym and acronym in self.roles:
+            role = self.roles[acronym]
+            return Match(role, name, role.title, (), names.ACRONYMS[acronym])
+        for reading in names.readings(name):
+            if reading.key in primary:
+                role = self.roles[primary[reading.key]]
+                return Match(role, name, _name_for(role, reading.key), reading.set_aside)
+            candidates = titles.get(reading.key, [])
+            if len(candidates) == 1:
+                role = self.roles[candidates[0]]
+                return Match(role, name, _name_for(role, reading.key), reading.set_aside)
+            if candidates:
+                raise self._ambiguous(name, candidates)
+        wanted = names.slug(name)
+        if wanted:
+            starts = sorted({rid for s, rid in self.index["slugs"].items() if s.startswith(wanted)})
+            if len(starts) == 1:
+                role = self.roles[starts[0]]
+                return Match(role, name, role.title)
+            if starts:
+                raise self._ambiguous(name, starts)
+        raise self._unknown(name)
+
+    def _ambiguous(self, name: str, candidates: list[str]) -> Unmatched:
+        listed = ", ".join(f"{rid} ({self.title_of(rid)})" for rid in candidates[:8])
+        more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+        return Unmatched(
+            f"Role {_shorten(name)!r} is ambiguous: it could be {listed}{more}.",
+            name,
+            tuple(candidates),
+        )
+
+    def _unknown(self, name: str) -> Unmatched:
+        suggestions = tuple(names.close(name, self.index["slugs"]))
+        hint = (
+            "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+            if suggestions
+            else "Run 'salesroles list' to see the roles, or 'salesroles which' for job titles."
+        )
+        return Unmatched(f"No role called {_shorten(name)!r}. {hint}", name, suggestions)
+
+    # --- career graph, contrasts, disagreements --------------------------------
 
     def move(self, edge: Edge) -> Move:
         return self.role(edge.source).career[edge.position]
@@ -135,18 +257,18 @@ class Catalog:
     def moves_into(self, role_id: str) -> list[Edge]:
         return self._in.get(role_id, [])
 
-    def all_contrasts(self) -> tuple[Contrast, ...]:
-        if self._contrasts is None:
-            from salesroles import cache
-
-            raw = json.loads(self.index["contrasts"])
-            self._contrasts = cache.build(tuple[Contrast, ...], raw)
-        return self._contrasts
-
     def contrasts(self, role_ids: Iterable[str]) -> list[Contrast]:
         """The contrasts a source draws between any two of ``role_ids``."""
         wanted = set(role_ids)
-        return [c for c in self.all_contrasts() if set(c.roles) <= wanted]
+        return [c for c in self.contrast_list if set(c.roles) <= wanted]
+
+    def disagreements(self, role_ids: Iterable[str]) -> list[Disagreement]:
+        """The disagreements about any of ``role_ids``."""
+        wanted = set(role_ids)
+        return [d for d in self.disagreement_list if wanted & set(d.roles)]
+
+    def reports_to(self, role_id: str) -> list[str]:
+        return list(self.index["reports"].get(role_id, []))
 
     def shortest_path(self, start: str, goal: str) -> list[Edge] | None:
         """The fewest moves from ``start`` to ``goal`` (breadth-first), or None."""
@@ -165,6 +287,14 @@ class Catalog:
                     previous[edge.target] = edge
                     queue.append(edge.target)
         return None
+
+
+def _name_for(role: Role, key: str) -> str:
+    """The name of ``role`` whose key is ``key``: its title, or the real-world title."""
+    for title in (role.title, *(t.text for t in role.titles)):
+        if names.key(title) == key:
+            return title
+    return role.title
 
 
 class _Roles(Mapping[str, Role]):
@@ -190,117 +320,60 @@ class _Roles(Mapping[str, Role]):
         return len(self._order)
 
 
+# What an index holds, each value type-checked when it comes from the cache.
+INDEX: dict[str, Any] = {
+    "extends": str | None,
+    "executives": dict[str, str],
+    "order": list[str],
+    "titles": dict[str, str],
+    "names": dict[str, str],
+    "real_titles": dict[str, list[str]],
+    "slugs": dict[str, str],
+    "reports": dict[str, list[str]],
+    "edges": list[tuple[str, str, int]],
+    "roles": dict[str, str],
+    "sources": str,
+    "contrasts": str,
+    "disagreements": str,
+}
+
+
 def compile_index(dataset: Dataset) -> dict[str, Any]:
     """What a catalog needs to answer look-ups, as plain JSON: also the cache's payload."""
-    names: dict[str, str] = {}
+    primary: dict[str, str] = {}
+    real: dict[str, list[str]] = {}
+    slugs: dict[str, str] = {}
     for role in dataset.roles:
         for name in (role.id, role.title, *role.aliases):
-            names.setdefault(normalize(name), role.id)
+            primary.setdefault(names.key(name), role.id)
+            slugs.setdefault(names.slug(name), role.id)
+        for title in role.titles:
+            owners = real.setdefault(names.key(title.text), [])
+            if role.id not in owners:
+                owners.append(role.id)
     return {
         "extends": dataset.extends,
         "executives": dict(dataset.executives),
-        "names": names,
         "order": [role.id for role in dataset.roles],
         "titles": {role.id: role.title for role in dataset.roles},
+        "names": primary,
+        "real_titles": real,
+        "slugs": slugs,
+        "reports": {
+            role.id: list(role.reporting.reports_to) for role in dataset.roles if role.reporting
+        },
         "edges": [
-            (role.id, target, k)
+            [role.id, target, k]
             for role in dataset.roles
             for k, move in enumerate(role.career)
             for target in move.to
         ],
-        "roles": {role.id: json.dumps(asdict(role)) for role in dataset.roles},
-        "sources": [asdict(s) for s in dataset.sources],
-        "contrasts": json.dumps([asdict(c) for c in dataset.contrasts]),
+        "roles": {role.id: json.dumps(asdict(role)) for role in dataset.roles},  # type: ignore[call-overload]
+        "sources": json.dumps([asdict(s) for s in dataset.sources]),  # type: ignore[call-overload]
+        "contrasts": json.dumps([asdict(c) for c in dataset.contrasts]),  # type: ignore[call-overload]
+        "disagreements": json.dumps([asdict(d) for d in dataset.disagreements]),  # type: ignore[call-overload]
     }
 
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --- loading ---------------------------------------------------------------
-
-
-def bundled_path() -> Path | None:
-    """The bundled data file when the package is a plain folder (it almost always is).
-
-    Read straight from the package's own folder, this costs 0.05 ms where
-    ``importlib.resources`` costs 6 ms of start-up; ``load`` falls back to
-    ``importlib.resources`` for a package that is not a folder (a zip import).
-    """
-    import salesroles
-
-    for folder in salesroles.__path__:
-        candidate = Path(folder) / "data" / "roles.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
-    """Read and validate a dataset (the bundled one when ``path`` is None), once.
-
-    A dataset validated before comes from ``salesroles.cache`` without parsing TOML,
-    importing pydantic or even reading the file.
-    """
-    from salesroles import cache
-
-    origin = BUNDLED if path is None else str(path)
-    source = bundled_path() if path is None else path
-    key = None
-    if use_cache and source is not None and (key := cache.key_for_file(source)):
-        if path is not None and (bundled := bundled_path()):
-            key += "|" + (cache.key_for_file(bundled) or "")  # the file may extend it
-        if hit := _from_cache(key, origin):
-            return hit
-    if source is None:
-        from importlib.resources import files
-
-        data = (files("salesroles") / "data" / "roles.toml").read_bytes()
-        key = cache.key_for_bytes(data) if use_cache else None
-        if key and (hit := _from_cache(key, origin)):
-            return hit
-    else:
-        data = read_bytes(source)
-    from salesroles import validation  # a cache miss: check the file
-
-    text = validation.decode(data, origin)
-    base = None if path is None else (lambda: load(None, use_cache=use_cache).dataset)
-    catalog = Catalog.from_dataset(validation.validate(text, origin, base), origin)
-    if key:
-        cache.write(key, catalog.index)
-    return catalog
-
-
-def _from_cache(key: str, origin: str) -> Catalog | None:
-    from salesroles import cache
-
-    index = cache.read(key)
-    if index is None:
-        return None
-    try:
-        return Catalog(index, origin)
-    except (KeyError, TypeError, ValueError):  # not the shape this version writes
-        return None
-
-
-MAX_BYTES = 20 * 1024 * 1024  # about 60,000 roles: far past any real ladder
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES and path.is_file():
-            raise DataError(
-                f"Cannot read dataset {str(path)!r}: it is {size / 2**20:.0f} MiB, "
-                f"more than the {MAX_BYTES // 2**20} MiB a dataset may be."
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"Cannot read dataset {str(path)!r}: no such file.") from None
-    except IsADirectoryError:
-        raise DataError(f"Cannot read dataset {str(path)!r}: it is a folder, not a file.") from None
-    except PermissionError:
-        raise DataError(f"Cannot read dataset {str(path)!r}: permission denied.") from None
-    except OSError as exc:
-        raise DataError(f"Cannot read dataset {str(path)!r}: {exc.strerror}.") from None

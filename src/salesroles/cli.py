@@ -3,15 +3,19 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from salesroles import catalog, files, queries
-from salesroles.errors import Leave, SalesRolesError
-from salesroles.models import CORE_DIMENSIONS
+from salesroles import files, queries
+from salesroles.errors import Leave, SalesRolesError, Terminated, UsageError
+from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
+from salesroles.render.text import clean
+
+if TYPE_CHECKING:
+    from salesroles.catalog import Catalog, Match
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
 
@@ -36,6 +40,8 @@ class _Group(TyperGroup):
             _quiet_after_broken_pipe()
         except KeyboardInterrupt:
             _fail("Interrupted.", 130)
+        except Terminated:  # SIGTERM while writing a file, once its temporary file is gone
+            _fail("Terminated.", 143)
         except Exception as exc:
             if os.environ.get("SALESROLES_DEBUG"):
                 raise
@@ -105,11 +111,84 @@ class _LazyGroup(_Group):
                         suggest_commands=True,
                         rich_markup_mode=None,
                     )
+            if name in self.commands:
+                _accept_global_options(self.commands[name])
         return self.commands.get(name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with the whole first paragraph of its help, wrapped, never cut."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, _summary(command)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _summary(command: Any) -> str:
+    import inspect
+
+    text = command.short_help or inspect.cleandoc(command.help or "")
+    return " ".join(text.split("\n\n")[0].split())
 
 
 def _command_name(info: Any) -> str:
     return str(info.name or getattr(info.callback, "__name__", "")).replace("_", "-")
+
+
+# The global options, accepted after the command too (`salesroles list --data x.toml`):
+# every command, and every command of a group, gets a copy that updates ``Options``.
+_DATA_HELP = "Use this dataset (a TOML file) instead of the bundled one."
+_NO_COLOR_HELP = "No colour in tables (NO_COLOR does the same)."
+_NO_PAGER_HELP = "Never page long output at a terminal."
+
+
+def _accept_global_options(command: Any) -> None:
+    from typer.core import TyperOption
+    from typer.models import TyperPath
+
+    def late(ctx: Any, param: Any, value: Any) -> None:
+        if not value:
+            return
+        if param.name == "data":  # for completion, which never runs the root callback
+            ctx.meta["salesroles.data"] = value
+        if not isinstance(ctx.obj, Options):
+            return
+        if param.name == "data":
+            ctx.obj = ctx.obj._replace(data=Path(value))
+        elif param.name == "no_color":
+            ctx.obj = ctx.obj._replace(color=False)
+        else:
+            ctx.obj = ctx.obj._replace(pager=False)
+
+    command.params += [
+        TyperOption(
+            param_decls=["--data"],
+            type=TyperPath(),  # so shells complete file names, as for --data first
+            metavar="FILE",
+            callback=late,
+            expose_value=False,
+            help=_DATA_HELP,
+        ),
+        TyperOption(
+            param_decls=["--no-color"],
+            is_flag=True,
+            callback=late,
+            expose_value=False,
+            help=_NO_COLOR_HELP,
+        ),
+        TyperOption(
+            param_decls=["--no-pager"],
+            is_flag=True,
+            callback=late,
+            expose_value=False,
+            help=_NO_PAGER_HELP,
+        ),
+    ]
+    for sub in getattr(command, "commands", {}).values():
+        _accept_global_options(sub)
 
 
 commands = typer.Typer()  # where the subcommands are registered; built one at a time
@@ -125,13 +204,16 @@ app = typer.Typer(
 
 
 class Options(NamedTuple):
-    """What the top-level options chose, for every command."""
+    """What the global options chose, for every command."""
 
     data: Path | None
     color: bool
+    pager: bool = True
 
-    def catalog(self) -> catalog.Catalog:
-        return catalog.load(self.data)
+    def catalog(self) -> "Catalog":
+        from salesroles import load
+
+        return load.load(self.data)
 
 
 def _version(value: bool) -> None:
@@ -144,12 +226,22 @@ def _version(value: bool) -> None:
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
-    chosen = ctx.find_root().params.get("data")  # a plain string while completing
+    chosen = ctx.meta.get("salesroles.data") or ctx.find_root().params.get("data")
+    from salesroles import load
+
     try:
-        roles = list(catalog.load(Path(chosen) if chosen else None))
+        roles = list(load.load(Path(chosen) if chosen else None))
     except SalesRolesError:
         return []
-    return [r.id for r in roles if r.id.startswith(incomplete.lower())]
+    names = [n for r in roles for n in (r.id, *r.aliases)]
+    return [n for n in names if n.startswith(incomplete.lower())]
+
+
+def _complete_dimension(incomplete: str) -> list[str]:
+    """Dimension names for --only, after the last comma of what is typed."""
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + d for d in DIMENSIONS if d.startswith(last.strip().lower())]
 
 
 @app.callback(invoke_without_command=True)
@@ -160,13 +252,12 @@ def main_options(
         typer.Option(
             "--data",
             envvar="SALESROLES_DATA",
-            help="Use this dataset (a TOML file) instead of the bundled one.",
+            help=_DATA_HELP,
             show_default=False,
         ),
     ] = None,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour in tables (NO_COLOR does the same).")
-    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=_NO_COLOR_HELP)] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=_NO_PAGER_HELP)] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -175,7 +266,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Compare sales leadership roles and the career paths between them."""
-    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ)
+    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ, pager=not no_pager)
     if ctx.invoked_subcommand is None:
         from salesroles import interactive
 
@@ -209,19 +300,57 @@ OnlyOpt = Annotated[
         "--only",
         help="Only these dimensions, comma-separated (e.g. budget,metrics).",
         show_default=False,
+        autocompletion=_complete_dimension,
+    ),
+]
+NoSourcesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-sources", help="Leave out the source markers and the list of sources (tables)."
     ),
 ]
 
 
-def _emit(ctx: typer.Context, result: queries.Result, fmt: Format, as_json: bool) -> None:
-    emit(result, Format.json if as_json else fmt, color=ctx.obj.color)
+def _emit(
+    ctx: typer.Context,
+    result: queries.Result,
+    fmt: Format,
+    as_json: bool,
+    no_sources: bool = False,
+) -> None:
+    emit(
+        result,
+        Format.json if as_json else fmt,
+        color=ctx.obj.color,
+        sources=not no_sources,
+        page=ctx.obj.pager,
+    )
+
+
+def _said(match: "Match") -> None:
+    """Tell stderr how a title was read, when words were set aside or it was an acronym."""
+    if match.set_aside:
+        aside = ", ".join(match.set_aside)
+        sys.stderr.write(
+            f'Read "{clean(match.typed)}" as {clean(match.read_as)} (set aside: {clean(aside)}).\n'
+        )
+
+
+def _resolve(catalog: "Catalog", name: str) -> str:
+    """The role id ``name`` means, saying on stderr how it was read."""
+    match = catalog.match(name)
+    _said(match)
+    return match.role.id
 
 
 @commands.command("list")
 def list_command(
     ctx: typer.Context, fmt: FormatOpt = Format.table, as_json: JsonOpt = False
 ) -> None:
-    """List every role: id, title, seniority, scope and aliases.
+    """List every role: id, title, whom it reports to, scope and aliases.
+
+    Each role comes before the roles it reports to; roles that no cited reporting
+    line connects are not ranked against each other.
 
     Example: salesroles list --format csv
     """
@@ -235,13 +364,18 @@ def show(
     only: OnlyOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
+    no_sources: NoSourcesOpt = False,
 ) -> None:
-    """Show one role's whole profile, with its sources.
+    """Show one role's whole profile, every point with its source.
 
-    Example: salesroles show director --only budget,metrics
+    ROLE may be an id, an alias or a real-world title ("VP of Sales").
+
+    Example: salesroles show cso --only scope,reporting
     """
+    data = ctx.obj.catalog()
     dimensions = queries.parse_dimensions(only)
-    _emit(ctx, queries.profile(ctx.obj.catalog(), role, dimensions), fmt, as_json)
+    result = queries.profile(data, _resolve(data, role), dimensions, only is not None)
+    _emit(ctx, result, fmt, as_json, no_sources)
 
 
 @commands.command()
@@ -260,23 +394,30 @@ def compare(
         typer.Option(
             "--diff",
             help="Only rows whose structured values differ: level, horizon, reporting line, "
-            "career links, pay figures, or covered for one role and not another.",
+            "owned functions, company size, career links, pay figures, or covered for one "
+            "role and not another.",
         ),
     ] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
+    no_sources: NoSourcesOpt = False,
 ) -> None:
     """Compare roles side by side: scope, focus, reporting, budget, metrics and career.
 
-    --all adds duties, team, clients, culture, decisions, growth impact,
-    cross-functional work, challenges, opportunities, skills, education,
-    compensation, tools and who fits; --only picks dimensions.
+    Under the table: what the sources say directly about these roles, where the
+    sources disagree, and the numbered sources. --all adds owns, stage, tenure,
+    duties, team, clients, culture, decisions, growth impact, cross-functional work,
+    challenges, opportunities, skills, education, compensation, tools and who fits;
+    --only picks dimensions.
 
-    Example: salesroles compare manager director head cso
+    Example: salesroles compare vp cro --diff
     """
+    data = ctx.obj.catalog()
     default = None if all_dimensions else CORE_DIMENSIONS
     dimensions = queries.parse_dimensions(only, default)
-    _emit(ctx, queries.compare(ctx.obj.catalog(), roles, dimensions, diff), fmt, as_json)
+    ids = [_resolve(data, r) for r in roles]
+    result = queries.compare(data, ids, dimensions, diff, only is not None)
+    _emit(ctx, result, fmt, as_json, no_sources)
 
 
 @commands.command()
@@ -285,18 +426,28 @@ def career(
     role: RoleArg,
     to: Annotated[
         str | None,
-        typer.Option("--to", help="Show the shortest path to this role.", show_default=False),
+        typer.Option(
+            "--to",
+            help="Show the shortest path to this role.",
+            show_default=False,
+            autocompletion=_complete_role,
+        ),
     ] = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
+    no_sources: NoSourcesOpt = False,
 ) -> None:
     """Show where a role comes from and leads to, or (--to) the steps from one role to another.
 
-    Example: salesroles career rep --to cro
+    Example: salesroles career director --to cro
     """
     data = ctx.obj.catalog()
-    result = queries.career_path(data, role, to) if to else queries.career_tree(data, role)
-    _emit(ctx, result, fmt, as_json)
+    start = _resolve(data, role)
+    if to:
+        result: queries.Result = queries.career_path(data, start, _resolve(data, to))
+    else:
+        result = queries.career_tree(data, start)
+    _emit(ctx, result, fmt, as_json, no_sources)
 
 
 @commands.command()
@@ -306,11 +457,82 @@ def search(
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find the roles and dimensions whose text mentions TEXT.
+    """Find the roles and dimensions whose text in the dataset mentions TEXT.
 
-    Example: salesroles search budget
+    Example: salesroles search quota
     """
     _emit(ctx, queries.search(ctx.obj.catalog(), text), fmt, as_json)
+
+
+@commands.command()
+def which(
+    ctx: typer.Context,
+    titles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TITLE...",
+            help="Job titles as written in postings or spreadsheets; - reads them from stdin, "
+            "one a line.",
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Say which role each real-world job title is, and how it was read.
+
+    Case, punctuation, word order and abbreviations (VP, Sr, Mgr...) do not matter;
+    words that qualify a title without changing the role (senior, global, EMEA,
+    enterprise...) are set aside and listed. Titles that match nothing are listed
+    with close suggestions; the exit code is 0 whenever the input was read.
+
+    Example: salesroles which "Sr. Director, Sales EMEA" "VP of Sales"
+
+    Example: salesroles which - --format csv < titles.txt > roles.csv
+    """
+    given = _titles(titles)
+    if not given:
+        raise UsageError("which needs at least one title, as arguments or on stdin (with -).")
+    _emit(ctx, queries.which(ctx.obj.catalog(), given), fmt, as_json)
+
+
+def _titles(arguments: list[str]) -> list[str]:
+    """The titles given: arguments, with ``-`` standing for stdin's lines (blank ones skipped)."""
+    found: list[str] = []
+    for argument in arguments:
+        if argument != "-":
+            found.append(argument)
+            continue
+        if sys.stdin is None:
+            raise UsageError("which - reads titles from stdin, but stdin is closed.")
+        found += [line.strip() for line in sys.stdin if line.strip()]
+    return found
+
+
+@commands.command()
+def sources(
+    ctx: typer.Context,
+    role: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="Only the sources this role cites.",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the sources: kind, year, URL, and how many points each backs.
+
+    The kind tells a government statistic from research, a publication, a search
+    firm, a practitioner's view or a vendor's blog.
+
+    Example: salesroles sources cro
+    """
+    data = ctx.obj.catalog()
+    _emit(ctx, queries.sources(data, _resolve(data, role) if role else None), fmt, as_json)
 
 
 def _answer(name: str) -> Any:
@@ -333,19 +555,23 @@ def advise(
     ] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
+    no_sources: NoSourcesOpt = False,
 ) -> None:
-    """Recommend whom to hire, and the runner-up, with the reasons from the sources.
+    """Recommend whom to hire, and the runner-up, with sourced reasons.
 
-    At a terminal it asks for each answer not given as a flag; elsewhere it takes
-    the defaults and says so on stderr.
+    Only the roles' structured values count (scope level, focus horizon, budget
+    level, the company sizes that create the role, whether it builds the team), and
+    a role whose values contradict an answer is never recommended. At a terminal it
+    asks for each answer not given as a flag; elsewhere it takes the defaults and
+    says so on stderr.
 
-    Example: salesroles advise --size small --horizon short --json
+    Example: salesroles advise --size founding --horizon long --scope company --json
     """
     from salesroles import interactive
 
     given = {"size": size, "horizon": horizon, "scope": scope, "budget": budget, "team": team}
     answers, assumed = interactive.answers(given, no_input=no_input)
-    _emit(ctx, queries.advise(ctx.obj.catalog(), answers, assumed), fmt, as_json)
+    _emit(ctx, queries.advise(ctx.obj.catalog(), answers, assumed), fmt, as_json, no_sources)
 
 
 @commands.command()
@@ -373,24 +599,64 @@ def browse(
 
 data_app = typer.Typer(
     cls=_Group,
-    help="Work with dataset files: start one, check one, write out the active one.",
+    help="Work with dataset files: start one, check one, upgrade one, write out the active one.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
 commands.add_typer(data_app, name="data")
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="A dataset file (TOML).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an existing regular file (never a symbolic link, folder or device).",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+]
 
 
 @data_app.command("validate")
-def data_validate(file: FileArg) -> None:
-    """Check a dataset file and report every problem, with its line and field.
+def data_validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Dataset files (TOML or a JSON export); default: --data or SALESROLES_DATA.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check dataset files and report every problem, with its line and field.
 
-    Exit code 0 when the file is valid, 1 when it is not.
+    Exit code 0 when every file is valid, 1 when one is not.
 
     Example: salesroles data validate our-ladder.toml
     """
-    typer.echo(queries.validation_summary(catalog.load(file, use_cache=False)))
+    from salesroles import load
+
+    chosen = list(paths or ([ctx.obj.data] if ctx.obj.data else []))
+    if not chosen:
+        raise UsageError("data validate needs a FILE (or --data, or SALESROLES_DATA).")
+    failed: list[str] = []
+    for path in chosen:
+        try:
+            catalog = load.load(path, use_cache=False)
+        except SalesRolesError as exc:
+            if len(chosen) == 1:
+                raise
+            sys.stderr.write(f"Error: {clean(str(exc))}\n")
+            failed.append(load.shown(path))
+            continue
+        count = len(catalog.roles)
+        roles = f"{count} role{'s' * (count != 1)}"
+        total = "with the bundled roles, " if catalog.extends else ""
+        typer.echo(f"{clean(catalog.origin)}: valid; {total}{roles}{' in all' * bool(total)}.")
+    if failed:
+        raise typer.Exit(1)
 
 
 @data_app.command("export")
@@ -399,13 +665,12 @@ def data_export(
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="File format.", case_sensitive=False)
     ] = ExportFormat.toml,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
-    ] = None,
+    output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Write out the active dataset: bundled, extended or your own, complete.
+
+    Both formats load again with --data.
 
     Example: salesroles data export --format toml -o all-roles.toml
     """
@@ -414,13 +679,30 @@ def data_export(
     files.write_or_print(dump(ctx.obj.catalog().dataset, fmt.value), output, force=force)
 
 
+@data_app.command("upgrade")
+def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = False) -> None:
+    """Rewrite a dataset written for salesroles 0.1 (schema_version = 1) in today's form.
+
+    Sources get ids and every citation uses them; points stay as they are. A version-1
+    file also loads unchanged: upgrading is only needed to use what is new.
+
+    Example: salesroles data upgrade old-ladder.toml -o our-ladder.toml
+    """
+    from salesroles import load
+    from salesroles.render.dataset import upgraded
+
+    load.load(file, use_cache=False)  # only a valid file is upgraded
+    text = upgraded(load.raw_dataset(load.read_capped(file), load.shown(file)))
+    files.write_or_print(text, output, force=force)
+
+
 @data_app.command("init")
 def data_init(file: FileArg, force: ForceOpt = False) -> None:
     """Write a commented starter dataset to edit: three example roles and every field.
 
     Example: salesroles data init our-ladder.toml
     """
-    files.write_atomic(file, files.starter_text(), force=force)
+    files.write_atomic(file, files.starter_text(file.name), force=force)
     typer.echo(f"Wrote {file}. Edit it, then: salesroles data validate {file}", err=True)
 
 
@@ -441,4 +723,16 @@ def schema(
 
 def main() -> None:
     """The console script."""
-    app(prog_name="salesroles")
+    if "SALESROLES_DATA" in os.environ:  # the same rule for the one variable read as text
+        os.environ["SALESROLES_DATA"] = _as_text(os.environ["SALESROLES_DATA"])
+    app(args=[_as_text(arg) for arg in sys.argv[1:]], prog_name="salesroles")
+
+
+def _as_text(arg: str) -> str:
+    """An argument as valid text: bytes that are not UTF-8 become U+FFFD (one rule for all).
+
+    Python hands such bytes over as lone surrogates, which would reach stdout as raw
+    bytes (invalid UTF-8 in --json) or break the code that encodes them. Text
+    without them comes back unchanged, whatever the locale's encoding.
+    """
+    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")

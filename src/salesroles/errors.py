@@ -23,3 +23,7 @@ class UsageError(SalesRolesError):
 
 class Leave(Exception):
     """The user chose to stop at a prompt (q, Ctrl-D, Ctrl-C): leave quietly, exit 0."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived while a file was being written: clean up, then exit 143."""

@@ -12,12 +12,13 @@ from salesroles import queries
 from salesroles.catalog import Catalog
 from salesroles.errors import Leave, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, Role
-from salesroles.render import Format, emit
+from salesroles.render import Format, emit, words
 from salesroles.render.text import clean
 
 
 def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Both ends are terminals; a closed stdin or stdout (``<&-``) is not one."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def ask(prompt: str) -> str:
@@ -58,7 +59,7 @@ def ask_choice(name: str) -> str:
     print(question)
     for number, choice in enumerate(choices, 1):
         mark = "  (default)" if choice == default else ""
-        print(f"  {number}) {queries.CHOICE_LABELS[name][choice]}{mark}")
+        print(f"  {number}) {words.CHOICE_LABELS[name][choice]}{mark}")
     while True:
         answer = ask(f"Choose 1-{len(choices)} [{choices.index(default) + 1}]: ").lower()
         if not answer:

@@ -1,16 +1,17 @@
-"""The shape of a dataset: roles, their dimensions, career moves, contrasts.
+"""The shape of a dataset: sources, roles, their dimensions, career moves, contrasts.
 
-Plain frozen dataclasses, so importing this module costs little: no pydantic, and
-no ``from __future__ import annotations``, so each field's type is a real object the
-cache can rebuild values with. pydantic validates raw TOML into these classes in
-``catalog.validate`` (and only there); the ``__pydantic_config__`` below makes that
-validation strict: unknown keys are errors.
+Plain frozen classes, so importing this module costs little: no pydantic, and no
+``from __future__ import annotations``, so each field's type is a real object the
+cache can rebuild values with (and fingerprint: see ``cache.fingerprint``). pydantic
+validates raw TOML into these classes in ``validation`` (and only there); the
+``__pydantic_config__`` below makes that strict: unknown keys are errors.
 """
 
+from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-SCHEMA_VERSION = 1
+DATASET_VERSION = 2  # of a dataset file; the --json output has its own (json_shapes)
 
 ScopeLevel = Literal["company", "division", "region", "team"]
 Horizon = Literal["long", "medium", "short"]
@@ -18,7 +19,27 @@ Orientation = Literal["strategic", "tactical", "mixed"]
 BudgetLevel = Literal["company", "department", "region", "none"]
 MoveKind = Literal["promotion", "lateral", "equivalent"]
 FigureKind = Literal["median", "range", "average"]
-SourceKind = Literal["article", "statistics", "other"]
+SourceKind = Literal[
+    "article",
+    "statistics",
+    "encyclopedia",
+    "research",
+    "publication",
+    "search-firm",
+    "practitioner",
+    "vendor-blog",
+    "other",  # a dataset's own material, such as a company's career handbook
+]
+Function = Literal[
+    "sales",
+    "marketing",
+    "customer-success",
+    "partnerships",
+    "pricing",
+    "revenue-operations",
+    "business-development",
+]
+CompanySize = Literal["founding", "small", "mid", "large"]
 
 _STRICT: Any = {"extra": "forbid"}  # read by pydantic: unknown keys are errors
 
@@ -26,12 +47,10 @@ _STRICT: Any = {"extra": "forbid"}  # read by pydantic: unknown keys are errors
 class Frozen:
     """Base of every model and query result: construction, then no assignment ever.
 
-    It does what ``@dataclass(frozen=True)`` would, without the three methods that
-    decorator generates and compiles for every class at import: that cost 5 ms of each
-    start-up for these twelve classes, a third of the time the tool adds to Python's
-    own start-up. Subclasses are declared
-    ``@dataclass(init=False, eq=False, repr=False, match_args=False)``, and take their
-    fields by keyword or, in field order, by position.
+    It does what ``@dataclass(frozen=True)`` would, without the methods that decorator
+    generates and compiles for every class at import (5 ms of each start-up for these
+    classes). Declare subclasses with ``@model``; they take their fields by keyword
+    or, in field order, by position, and compare and print by their fields.
     """
 
     __slots__ = ()
@@ -54,6 +73,21 @@ class Frozen:
         if values:
             raise TypeError(f"{type(self).__name__} has no field {sorted(values)[0]!r}")
 
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *map(_hashable, self._values())))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))  # type: ignore[arg-type]
+        return f"{type(self).__name__}({shown})"
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
@@ -61,15 +95,67 @@ class Frozen:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
-class Points(Frozen):
-    """A dimension described in plain-language points only."""
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(map(_hashable, value))
+    return value
+
+
+T = TypeVar("T")
+
+
+def model(cls: type[T]) -> type[T]:
+    """Declare a ``Frozen`` subclass's fields: a dataclass that generates no methods."""
+    decorate: Callable[[type[T]], type[T]] = dataclass(
+        init=False, eq=False, repr=False, match_args=False
+    )
+    return decorate(cls)
+
+
+# --- sources and sourced text -------------------------------------------------
+
+
+@model
+class Source(Frozen):
+    """A source the dataset cites, by its id."""
 
     __pydantic_config__ = _STRICT
-    points: tuple[str, ...] = ()
+    id: str
+    title: str
+    kind: SourceKind
+    publisher: str | None = None
+    url: str | None = None
+    year: int | None = None
+    note: str | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
+class Point(Frozen):
+    """One statement, with the ids of the sources it rests on.
+
+    In a file a point is ``{ text = "...", source = "id" }`` (or ``sources = [...]``),
+    or plain text, which inherits its role's sources when the dataset is loaded.
+    """
+
+    __pydantic_config__ = _STRICT
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+# --- dimensions ---------------------------------------------------------------
+
+
+@model
+class Points(Frozen):
+    """A dimension described in points only."""
+
+    __pydantic_config__ = _STRICT
+    points: tuple[Point, ...] = ()
+
+
+@model
 class Scope(Points):
     """How far the role's authority reaches."""
 
@@ -77,7 +163,7 @@ class Scope(Points):
     level: ScopeLevel | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Focus(Points):
     """Time horizon and strategic or tactical orientation."""
 
@@ -86,15 +172,15 @@ class Focus(Points):
     orientation: Orientation | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Reporting(Points):
-    """Whom the role answers to."""
+    """Whom the role answers to: role ids or named executives."""
 
     __pydantic_config__ = _STRICT
     reports_to: tuple[str, ...] = ()
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Budget(Points):
     """What budget the role controls."""
 
@@ -102,9 +188,33 @@ class Budget(Points):
     level: BudgetLevel | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
+class Owns(Points):
+    """The functions the role typically owns."""
+
+    __pydantic_config__ = _STRICT
+    functions: tuple[Function, ...] = ()
+
+
+@model
+class Stage(Points):
+    """When companies create the role."""
+
+    __pydantic_config__ = _STRICT
+    company_size: tuple[CompanySize, ...] = ()
+
+
+@model
+class Team(Points):
+    """The team the role leads, and whether it builds (recruits) it."""
+
+    __pydantic_config__ = _STRICT
+    builds_team: bool | None = None
+
+
+@model
 class Figure(Frozen):
-    """One pay figure, exactly as a source gives it."""
+    """One pay figure, exactly as a source gives it, with what it covers."""
 
     __pydantic_config__ = _STRICT
     kind: FigureKind
@@ -116,18 +226,18 @@ class Figure(Frozen):
     high: int | None = None
     region: str | None = None
     year: int | None = None
-    note: str | None = None
+    covers: str | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Compensation(Points):
-    """Pay: figures as the sources give them, and plain points."""
+    """Pay: figures as the sources give them, and points."""
 
     __pydantic_config__ = _STRICT
     figures: tuple[Figure, ...] = ()
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Move(Frozen):
     """A career move out of the role it is listed under, to each role in ``to``."""
 
@@ -141,25 +251,29 @@ class Move(Frozen):
     note: str | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Role(Frozen):
     """One role and everything the sources say about it."""
 
     __pydantic_config__ = _STRICT
     id: str
     title: str
-    seniority: int
-    summary: str
+    summary: Point
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    titles: tuple[Point, ...] = ()  # real-world titles that mean this role
+    seniority: int | None = None
     scope: Scope | None = None
     focus: Focus | None = None
     reporting: Reporting | None = None
     budget: Budget | None = None
     metrics: Points | None = None
     career: tuple[Move, ...] = ()
+    owns: Owns | None = None
+    stage: Stage | None = None
+    tenure: Points | None = None
     duties: Points | None = None
-    team: Points | None = None
+    team: Team | None = None
     clients: Points | None = None
     culture: Points | None = None
     decisions: Points | None = None
@@ -174,7 +288,7 @@ class Role(Frozen):
     fit: Points | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Contrast(Frozen):
     """Where a source sets two roles side by side."""
 
@@ -183,31 +297,63 @@ class Contrast(Frozen):
     topic: str
     text: str
     source: str
+    dimensions: tuple[str, ...] = ()
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
-class Source(Frozen):
-    """A source the dataset cites, by title."""
+@model
+class Position(Frozen):
+    """One side of a disagreement, with its source."""
 
     __pydantic_config__ = _STRICT
-    title: str
-    kind: SourceKind
-    publisher: str | None = None
-    note: str | None = None
+    text: str
+    source: str
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
+class Disagreement(Frozen):
+    """Where sources disagree: every side is shown, none is averaged away."""
+
+    __pydantic_config__ = _STRICT
+    roles: tuple[str, ...]
+    topic: str
+    positions: tuple[Position, ...]
+    dimensions: tuple[str, ...] = ()
+
+
+@model
 class Dataset(Frozen):
-    """A whole dataset: roles, sources, named executives and contrasts."""
+    """A whole dataset: sources, roles, named executives, contrasts, disagreements."""
 
     __pydantic_config__ = _STRICT
-    schema_version: int
+    dataset_version: int
     roles: tuple[Role, ...]
     extends: Literal["bundled"] | None = None  # add to (and override) the bundled roles
     sources: tuple[Source, ...] = ()
     executives: dict[str, str] = field(default_factory=dict)
     contrasts: tuple[Contrast, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
+
+MODELS: tuple[type[Frozen], ...] = (
+    Source,
+    Point,
+    Points,
+    Scope,
+    Focus,
+    Reporting,
+    Budget,
+    Owns,
+    Stage,
+    Team,
+    Figure,
+    Compensation,
+    Move,
+    Role,
+    Contrast,
+    Position,
+    Disagreement,
+    Dataset,
+)
 
 # name -> label, in the order tables show them: the six core dimensions first.
 DIMENSIONS: dict[str, str] = {
@@ -217,6 +363,9 @@ DIMENSIONS: dict[str, str] = {
     "budget": "Budget",
     "metrics": "Metrics",
     "career": "Career",
+    "owns": "Owns",
+    "stage": "Stage",
+    "tenure": "Tenure",
     "duties": "Duties",
     "team": "Team",
     "clients": "Clients",
@@ -233,3 +382,14 @@ DIMENSIONS: dict[str, str] = {
     "fit": "Who fits",
 }
 CORE_DIMENSIONS = ("scope", "focus", "reporting", "budget", "metrics", "career")
+# The structured value of each dimension that has one: what --diff compares.
+STRUCTURED: dict[str, tuple[str, ...]] = {
+    "scope": ("level",),
+    "focus": ("horizon", "orientation"),
+    "reporting": ("reports_to",),
+    "budget": ("level",),
+    "owns": ("functions",),
+    "stage": ("company_size",),
+    "team": ("builds_team",),
+    "compensation": ("figures",),
+}

@@ -1,78 +1,85 @@
-"""What each command asks of a catalog. Pure functions: data in, plain results out."""
+"""What each command asks of a catalog. Pure functions: data in, plain results out.
+
+Results hold data only (roles, values, points with their source ids, the sources
+they cite); the words a reader sees are the renderers' business.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from salesroles.catalog import Catalog, Edge, normalize
-from salesroles.errors import UsageError
+from salesroles import names
+from salesroles.catalog import Catalog, Edge, Match, Unmatched
+from salesroles.errors import DataError, UsageError
 from salesroles.models import (
     CORE_DIMENSIONS,
     DIMENSIONS,
-    Compensation,
+    STRUCTURED,
     Contrast,
-    Figure,
+    Disagreement,
     Frozen,
     Move,
+    Point,
     Role,
+    Source,
+    model,
 )
 
-NOT_COVERED = "not covered by the sources"
-
-# Results are frozen like the models, and for the same reason built on models.Frozen:
-# a plain dataclass or NamedTuple compiles generated methods at every start-up.
+# --- results -------------------------------------------------------------------
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Cell(Frozen):
-    """One role's value in one dimension: structured facts in words, then points."""
+    """One role's value in one dimension: its structured values, then its points."""
 
-    facts: tuple[str, ...]
-    points: tuple[str, ...]
-    data: dict[str, Any]  # the JSON value: structured fields and points
+    values: dict[str, Any]  # e.g. {"level": "company"}; career: comes_from / leads_to
+    points: tuple[Point, ...]
 
     @property
     def key(self) -> object:
-        """What ``compare --diff`` compares: the structured fields, not the wording."""
-        return {k: v for k, v in self.data.items() if k != "points"} or "covered"
+        """What ``compare --diff`` compares: the structured values, not the wording."""
+        return repr(sorted(self.values.items())) if self.values else "covered"
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Row(Frozen):
-    """One dimension across the roles being shown."""
+    """One dimension across the roles being shown (None: the sources say nothing)."""
 
     dimension: str
-    label: str
     cells: tuple[Cell | None, ...]
 
     @property
     def differs(self) -> bool:
-        return len({repr(c.key if c else None) for c in self.cells}) > 1
+        return len({c.key if c else None for c in self.cells}) > 1
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
+class Profile(Frozen):
+    """The answer of show."""
+
+    role: Role
+    rows: tuple[Row, ...]  # one cell each
+    disagreements: tuple[Disagreement, ...]
+    library: dict[str, Source]  # the sources cited, by id
+    names: dict[str, str]  # role and executive ids -> titles
+
+
+@model
 class Comparison(Frozen):
     """The answer of compare."""
 
     roles: tuple[Role, ...]
     rows: tuple[Row, ...]
     contrasts: tuple[Contrast, ...]
+    disagreements: tuple[Disagreement, ...]
     diff_only: bool
-    omitted: int  # dimensions left out by the default choice of the six core ones
+    omitted: int  # dimensions left out by default (0 when all or --only)
+    library: dict[str, Source]
+    names: dict[str, str]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
-class Profile(Frozen):
-    """The answer of show."""
-
-    role: Role
-    rows: tuple[Row, ...]  # one cell each
-    sources: tuple[str, ...]
-
-
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Step(Frozen):
     """One move of a career path or tree, with what it takes."""
 
@@ -81,56 +88,159 @@ class Step(Frozen):
     move: Move
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class TreeNode(Frozen):
-    """A move in a career tree: the roles it reaches (or comes from), then onward moves."""
+    """A move in a career tree: the roles it reaches (or comes from), then onward moves.
+
+    A role is followed once per tree: a later move to it has ``seen`` set and no children.
+    """
 
     roles: tuple[Role, ...]
     step: Step
     children: tuple[TreeNode, ...]
+    seen: bool = False
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class CareerTree(Frozen):
     """The answer of career ROLE."""
 
     role: Role
     comes_from: tuple[TreeNode, ...]
     leads_to: tuple[TreeNode, ...]
+    library: dict[str, Source]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class CareerPath(Frozen):
     """The answer of career ROLE --to ROLE."""
 
     start: Role
     goal: Role
     steps: tuple[Step, ...] | None  # None: the dataset has no path
+    library: dict[str, Source]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Listing(Frozen):
-    """The answer of list."""
+    """The answer of list: roles ordered so that each comes before whom it reports to."""
 
     roles: tuple[Role, ...]
+    reports_to: dict[str, tuple[str, ...]]  # role id -> the roles and executives above it
+    names: dict[str, str]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Hit(Frozen):
-    """One place where the search text occurs."""
+    """One place in the dataset's text where the search text occurs."""
 
-    role: Role | None  # None for a contrast between roles
-    where: str
+    role: Role | None  # None for a contrast or a disagreement
+    dimension: str  # a dimension name, or "title", "summary", "aliases", "titles",
+    # "contrast", "disagreement"
     text: str
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class SearchResult(Frozen):
     """The answer of search."""
 
     term: str
     hits: tuple[Hit, ...]
 
+
+@model
+class Identified(Frozen):
+    """One title given to which: the role it means, or what is close."""
+
+    typed: str
+    match: Match | None
+    candidates: tuple[str, ...]  # ambiguous: the roles it could be
+    suggestions: tuple[str, ...]  # unmatched: close role ids
+
+
+@model
+class Identification(Frozen):
+    """The answer of which."""
+
+    titles: tuple[Identified, ...]
+
+
+@model
+class SourceUse(Frozen):
+    """A source and how many points of the dataset (or of one role) it backs."""
+
+    source: Source
+    points: int
+    roles: tuple[str, ...]
+
+
+@model
+class SourceList(Frozen):
+    """The answer of sources [ROLE]."""
+
+    role: Role | None
+    sources: tuple[SourceUse, ...]
+
+
+@model
+class Reason(Frozen):
+    """Why advise recommends a role: one answer, the role's value, and the point behind it."""
+
+    question: str
+    answer: str
+    dimension: str
+    value: Any
+    point: Point | None
+
+
+@model
+class Recommendation(Frozen):
+    role: Role
+    reasons: tuple[Reason, ...]
+
+
+@model
+class Exclusion(Frozen):
+    """A role of the asked-for scope that an answer rules out, and which answers do."""
+
+    role: Role
+    clashes: tuple[str, ...]  # question names
+
+
+@model
+class Advice(Frozen):
+    """The answer of advise: a role, a runner-up, and why, from the dataset."""
+
+    answers: dict[str, str]
+    assumed: tuple[str, ...]  # answers that were not given, so took their default
+    best: Recommendation | None  # None: no role fits every answer
+    runner_up: Recommendation | None
+    ruled_out: tuple[Exclusion, ...]  # roles of the right scope that an answer contradicts
+    library: dict[str, Source]
+
+
+Result = (
+    Comparison
+    | Profile
+    | CareerTree
+    | CareerPath
+    | Listing
+    | SearchResult
+    | Advice
+    | Identification
+    | SourceList
+)
+RESULTS: tuple[type[Frozen], ...] = (
+    Comparison,
+    Profile,
+    CareerTree,
+    CareerPath,
+    Listing,
+    SearchResult,
+    Advice,
+    Identification,
+    SourceList,
+)
 
 # --- dimensions --------------------------------------------------------------
 
@@ -139,14 +249,14 @@ def parse_dimensions(text: str | None, default: Sequence[str] | None = None) -> 
     """``"budget, metrics"`` as dimension names; ``default`` (else all) when ``text`` is None."""
     if text is None:
         return tuple(default or DIMENSIONS)
-    by_name = {normalize(n): n for n in DIMENSIONS} | {
-        normalize(v): n for n, v in DIMENSIONS.items()
+    by_name = {names.slug(n): n for n in DIMENSIONS} | {
+        names.slug(v): n for n, v in DIMENSIONS.items()
     }
     chosen: list[str] = []
     for part in text.split(","):
         if not part.strip():
             continue
-        name = by_name.get(normalize(part))
+        name = by_name.get(names.slug(part))
         if name is None:
             raise UsageError(
                 f"Unknown dimension {part.strip()!r}. Choose from: {', '.join(DIMENSIONS)}."
@@ -161,114 +271,219 @@ def parse_dimensions(text: str | None, default: Sequence[str] | None = None) -> 
 def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:
     """``role``'s value in ``dimension``, or None where the sources say nothing."""
     if dimension == "career":
-        return _career_cell(catalog, role)
+        came = list(dict.fromkeys(e.source for e in catalog.moves_into(role.id)))
+        goes = list(dict.fromkeys(e.target for e in catalog.moves_from(role.id)))
+        if not came and not goes:
+            return None
+        return Cell({"comes_from": came, "leads_to": goes}, ())
     value = getattr(role, dimension)
     if value is None:
         return None
-    fields = asdict(value)
-    data = {k: v for k, v in fields.items() if k != "points"} | {"points": fields["points"]}
-    facts: list[str] = []
-    if dimension == "scope" and value.level:
-        facts.append(f"Level: {value.level}")
-    elif dimension == "focus":
-        facts += [f"Horizon: {value.horizon}"] if value.horizon else []
-        facts += [f"Orientation: {value.orientation}"] if value.orientation else []
-    elif dimension == "reporting" and value.reports_to:
-        facts.append("Reports to: " + ", ".join(catalog.title_of(r) for r in value.reports_to))
-    elif dimension == "budget" and value.level:
-        facts.append(f"Level: {value.level}")
-    elif isinstance(value, Compensation):
-        facts += [describe_figure(f) for f in value.figures]
-    return Cell(tuple(facts), value.points, data)
+    structured = {
+        f: getattr(value, f) for f in STRUCTURED.get(dimension, ()) if getattr(value, f) != ()
+    }
+    return Cell({k: v for k, v in structured.items() if v is not None}, value.points)
 
 
-def _career_cell(catalog: Catalog, role: Role) -> Cell | None:
-    came = list(dict.fromkeys(e.source for e in catalog.moves_into(role.id)))
-    goes = list(dict.fromkeys(e.target for e in catalog.moves_from(role.id)))
-    if not came and not goes:
-        return None
-    facts = []
-    if came:
-        facts.append("Comes from: " + ", ".join(catalog.title_of(r) for r in came))
-    if goes:
-        facts.append("Leads to: " + ", ".join(catalog.title_of(r) for r in goes))
-    return Cell(tuple(facts), (), {"comes_from": came, "leads_to": goes})
+def _rows(catalog: Catalog, roles: Sequence[Role], dimensions: Iterable[str]) -> tuple[Row, ...]:
+    return tuple(Row(d, tuple(cell(catalog, r, d) for r in roles)) for d in dimensions)
 
 
-def describe_figure(figure: Figure) -> str:
-    """A pay figure in words, with its caveat and source: figures never travel bare."""
-    if figure.amount is not None:
-        amount = f"{figure.amount:,}"
-    else:
-        amount = f"{figure.low or 0:,}–{figure.high or 0:,}"
-    where = ", ".join(str(x) for x in (figure.kind, figure.region, figure.year) if x)
-    note = f" {figure.note}" if figure.note else ""
-    return f"{figure.currency} {amount} a {figure.period} ({where}).{note} Source: {figure.source}."
+def _names(catalog: Catalog) -> dict[str, str]:
+    titles: dict[str, str] = catalog.index["titles"]
+    return {**catalog.executives, **titles}
+
+
+def _library(catalog: Catalog, ids: Iterable[str]) -> dict[str, Source]:
+    """The sources behind ``ids``, by id, in the order first cited."""
+    by_id = {s.id: s for s in catalog.sources}
+    return {i: by_id[i] for i in dict.fromkeys(ids) if i in by_id}
+
+
+def _cited(rows: Iterable[Row]) -> list[str]:
+    ids: list[str] = []
+    for row in rows:
+        for c in row.cells:
+            if c is None:
+                continue
+            for p in c.points:
+                ids += p.sources
+            ids += [f.source for f in c.values.get("figures", ())]
+    return ids
+
+
+def _shown(items: Iterable[Any], dimensions: Sequence[str], chosen: bool) -> tuple[Any, ...]:
+    """Contrasts or disagreements that belong with the dimensions shown.
+
+    With dimensions chosen (``--only``, ``--diff``), only those about one of them.
+    """
+    wanted = set(dimensions)
+    return tuple(i for i in items if not chosen or wanted & set(i.dimensions))
 
 
 # --- the queries -------------------------------------------------------------
 
 
 def list_roles(catalog: Catalog) -> Listing:
-    return Listing(tuple(sorted(catalog, key=lambda r: r.seniority)))
+    """Every role, each before the roles it reports to; unordered roles keep the file's order."""
+    ids = list(catalog.order)
+    above = {i: tuple(catalog.reports_to(i)) for i in ids}
+    below: dict[str, list[str]] = {}
+    for role_id, bosses in above.items():
+        for boss in bosses:
+            if boss in above:
+                below.setdefault(boss, []).append(role_id)
+    waiting = {i: len(below.get(i, [])) for i in ids}  # subordinates not yet placed
+    position = {i: n for n, i in enumerate(ids)}
+    import heapq
+
+    ready = [(position[i], i) for i in ids if waiting[i] == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, here = heapq.heappop(ready)
+        order.append(here)
+        for boss in above[here]:
+            if boss in waiting:
+                waiting[boss] -= 1
+                if waiting[boss] == 0:
+                    heapq.heappush(ready, (position[boss], boss))
+    order += [i for i in ids if i not in set(order)]  # a reporting loop: file order
+    return Listing(tuple(catalog.roles[i] for i in order), above, _names(catalog))
 
 
-def profile(catalog: Catalog, name: str, dimensions: Sequence[str]) -> Profile:
+def profile(
+    catalog: Catalog, name: str, dimensions: Sequence[str], chosen: bool = False
+) -> Profile:
     role = catalog.resolve(name)
-    rows = tuple(Row(d, DIMENSIONS[d], (cell(catalog, role, d),)) for d in dimensions)
-    return Profile(role, rows, role.sources)
+    rows = _rows(catalog, [role], dimensions)
+    disagreements = _shown(catalog.disagreements([role.id]), dimensions, chosen)
+    ids = [*role.summary.sources, *_cited(rows)]
+    ids += [p.source for d in disagreements for p in d.positions]
+    return Profile(role, rows, disagreements, _library(catalog, ids), _names(catalog))
 
 
 def compare(
-    catalog: Catalog, names: Sequence[str], dimensions: Sequence[str], diff_only: bool = False
+    catalog: Catalog,
+    names_: Sequence[str],
+    dimensions: Sequence[str],
+    diff_only: bool = False,
+    chosen: bool = False,
 ) -> Comparison:
-    if len(names) < 2:
+    if len(names_) < 2:
         raise UsageError(
             "compare needs at least two roles, for example: salesroles compare head director"
         )
-    roles = tuple(catalog.resolve(n) for n in names)
+    roles = tuple(catalog.resolve(n) for n in names_)
     ids = [r.id for r in roles]
     if len(set(ids)) < len(ids):
         twice = next(i for i in ids if ids.count(i) > 1)
         raise UsageError(f"The role {twice!r} is named twice; compare needs different roles.")
-    rows = tuple(
-        Row(d, DIMENSIONS[d], tuple(cell(catalog, r, d) for r in roles)) for d in dimensions
-    )
+    rows = _rows(catalog, roles, dimensions)
     if diff_only:
         rows = tuple(row for row in rows if row.differs)
-    core_only = tuple(dimensions) == CORE_DIMENSIONS
-    omitted = len(DIMENSIONS) - len(CORE_DIMENSIONS) if core_only else 0
-    return Comparison(roles, rows, tuple(catalog.contrasts(ids)), diff_only, omitted)
+    shown = [row.dimension for row in rows]
+    narrowed = chosen or diff_only
+    contrasts = _shown(catalog.contrasts(ids), shown, narrowed)
+    disagreements = tuple(
+        d for d in _shown(catalog.disagreements(ids), shown, narrowed) if len(set(d.roles)) > 0
+    )
+    omitted = len(DIMENSIONS) - len(dimensions) if tuple(dimensions) == CORE_DIMENSIONS else 0
+    cited = _cited(rows) + [c.source for c in contrasts]
+    cited += [p.source for d in disagreements for p in d.positions]
+    return Comparison(
+        roles,
+        rows,
+        contrasts,
+        disagreements,
+        diff_only,
+        omitted,
+        _library(catalog, cited),
+        _names(catalog),
+    )
 
 
 def career_tree(catalog: Catalog, name: str) -> CareerTree:
+    """Where a role comes from and leads to, each role followed once (later: ``seen``).
+
+    Built breadth-first with explicit queues, so output and time grow with the number
+    of moves, never the number of paths, and no chain is too long.
+    """
     role = catalog.resolve(name)
-    return CareerTree(
-        role,
-        _grow(catalog, role, upward=True, seen={role.id}),
-        _grow(catalog, role, upward=False, seen={role.id}),
-    )
+    up = _tree(catalog, role, upward=True)
+    down = _tree(catalog, role, upward=False)
+    cited = [_node_source(n) for n in _walk((*up, *down))]
+    return CareerTree(role, up, down, _library(catalog, cited))
 
 
-def _grow(catalog: Catalog, role: Role, *, upward: bool, seen: set[str]) -> tuple[TreeNode, ...]:
-    """The moves into (upward) or out of a role, each followed on until a role repeats."""
-    nodes = []
+def _node_source(node: TreeNode) -> str:
+    return node.step.move.source
+
+
+def _walk(nodes: Iterable[TreeNode]) -> Iterable[TreeNode]:
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.children)
+
+
+def _tree(catalog: Catalog, role: Role, *, upward: bool) -> tuple[TreeNode, ...]:
+    """The moves into (upward) or out of ``role``, and onward, as nested nodes.
+
+    Each role's onward moves are listed once, under the first move that reaches it
+    (breadth-first: the shortest way); every later move to it is marked ``seen``.
+    """
+    expanded = {role.id}
+    # each entry: (the moves out of/into one role, where to put the nodes made)
+    plan: list[tuple[str, list[Any]]] = []
+    top: list[Any] = []
+    plan.append((role.id, top))
+    made: list[tuple[list[Any], Role | tuple[Role, ...], Step, list[Any], bool]] = []
+    i = 0
+    while i < len(plan):
+        here, into = plan[i]
+        i += 1
+        for roles, step in _moves(catalog, here, upward):
+            fresh = [r for r in roles if r.id not in expanded]
+            children: list[Any] = []
+            entry = (into, roles, step, children, not fresh)
+            made.append(entry)
+            into.append(entry)
+            for r in fresh:
+                expanded.add(r.id)
+                plan.append((r.id, children))
+    return tuple(_freeze(e) for e in top)
+
+
+def _freeze(entry: tuple[list[Any], Any, Step, list[Any], bool]) -> TreeNode:
+    """Nested entries as TreeNodes, built from the leaves up (no recursion)."""
+    done: dict[int, TreeNode] = {}
+    stack = [(entry, False)]
+    while stack:
+        item, ready = stack.pop()
+        if ready:
+            _, roles, step, children, seen = item
+            done[id(item)] = TreeNode(
+                tuple(roles), step, tuple(done[id(c)] for c in children), seen
+            )
+        else:
+            stack.append((item, True))
+            stack.extend((c, False) for c in item[3])
+    return done[id(entry)]
+
+
+def _moves(catalog: Catalog, role_id: str, upward: bool) -> list[tuple[tuple[Role, ...], Step]]:
     if upward:
-        for edge in catalog.moves_into(role.id):
-            if edge.source in seen:
-                continue
-            other = catalog.roles[edge.source]
-            children = _grow(catalog, other, upward=True, seen=seen | {other.id})
-            nodes.append(TreeNode((other,), _step(catalog, edge), children))
-        return tuple(nodes)
+        return [
+            ((catalog.roles[e.source],), _step(catalog, e)) for e in catalog.moves_into(role_id)
+        ]
+    role = catalog.roles[role_id]
+    found = []
     for move in role.career:
-        targets = tuple(catalog.roles[t] for t in move.to if t not in seen)
-        if not targets:
-            continue
-        onward = seen | {t.id for t in targets}
-        children = tuple(n for t in targets for n in _grow(catalog, t, upward=False, seen=onward))
-        nodes.append(TreeNode(targets, Step(role, targets, move), children))
-    return tuple(nodes)
+        targets = tuple(catalog.roles[t] for t in move.to)
+        found.append((targets, Step(role, targets, move)))
+    return found
 
 
 def _step(catalog: Catalog, edge: Edge) -> Step:
@@ -281,10 +496,12 @@ def career_path(catalog: Catalog, start: str, goal: str) -> CareerPath:
         raise UsageError(f"--to names the same role as the start ({first.id!r}).")
     edges = catalog.shortest_path(first.id, last.id)
     steps = None if edges is None else tuple(_step(catalog, e) for e in edges)
-    return CareerPath(first, last, steps)
+    cited = [s.move.source for s in steps or ()]
+    return CareerPath(first, last, steps, _library(catalog, cited))
 
 
 def search(catalog: Catalog, term: str) -> SearchResult:
+    """Where the dataset's own text mentions ``term``: never the tool's labels."""
     needle = term.strip().casefold()
     if not needle:
         raise UsageError(
@@ -292,28 +509,86 @@ def search(catalog: Catalog, term: str) -> SearchResult:
         )
     hits: list[Hit] = []
     for role in catalog:
-        texts: list[tuple[str, str]] = [("Title", role.title), ("Summary", role.summary)]
-        texts += [("Aliases", a) for a in role.aliases]
-        for dim, label in DIMENSIONS.items():
-            found = cell(catalog, role, dim) if dim != "career" else None
-            if found:
-                texts += [(label, t) for t in (*found.facts, *found.points)]
+        texts: list[tuple[str, str]] = [("title", role.title), ("summary", role.summary.text)]
+        texts += [("aliases", a) for a in role.aliases]
+        texts += [("titles", t.text) for t in role.titles]
+        for dim in DIMENSIONS:
+            value = getattr(role, dim) if dim != "career" else None
+            if value is not None:
+                texts += [(dim, p.text) for p in value.points]
+                texts += [(dim, f.covers) for f in getattr(value, "figures", ()) if f.covers]
         for move in role.career:
-            texts += [("Career", t) for t in (*move.steps, *move.skills, *move.education)]
+            parts = (
+                *move.steps,
+                *move.skills,
+                *move.education,
+                *([move.note] if move.note else []),
+            )
+            texts += [("career", t) for t in parts]
         hits += [Hit(role, where, text) for where, text in texts if needle in text.casefold()]
-    for contrast in catalog.dataset.contrasts:
+    for contrast in catalog.contrast_list:
         if needle in contrast.text.casefold() or needle in contrast.topic.casefold():
-            where = " vs ".join(catalog.title_of(r) for r in contrast.roles) + f": {contrast.topic}"
-            hits.append(Hit(None, where, contrast.text))
+            hits.append(Hit(None, "contrast", contrast.text))
+    for disagreement in catalog.disagreement_list:
+        for position in disagreement.positions:
+            if needle in position.text.casefold():
+                hits.append(Hit(None, "disagreement", position.text))
     return SearchResult(term.strip(), tuple(hits))
 
 
-def validation_summary(catalog: Catalog) -> str:
-    """What ``data validate`` says of a file that passed every check."""
-    count = len(catalog.roles)
-    if catalog.extends:
-        return f"{catalog.origin}: valid; with the bundled roles, {count} roles in all."
-    return f"{catalog.origin}: valid; {count} role{'s' if count != 1 else ''}."
+def which(catalog: Catalog, titles: Sequence[str]) -> Identification:
+    """Which role each real-world title means, how it was read, or what is close."""
+    found: list[Identified] = []
+    for typed in titles:
+        try:
+            found.append(Identified(typed, catalog.match(typed), (), ()))
+        except Unmatched as miss:
+            ambiguous = "ambiguous" in str(miss)
+            found.append(
+                Identified(
+                    typed,
+                    None,
+                    miss.suggestions if ambiguous else (),
+                    () if ambiguous else miss.suggestions,
+                )
+            )
+    return Identification(tuple(found))
+
+
+def sources(catalog: Catalog, name: str | None = None) -> SourceList:
+    """Every source (or those of one role), with how many points each backs."""
+    role = catalog.resolve(name) if name else None
+    counts: dict[str, int] = {}
+    users: dict[str, list[str]] = {}
+
+    def count(ids: Iterable[str], who: str | None) -> None:
+        for i in ids:
+            counts[i] = counts.get(i, 0) + 1
+            if who and who not in users.setdefault(i, []):
+                users[i].append(who)
+
+    for r in [role] if role else list(catalog):
+        count(r.summary.sources, r.id)
+        for t in r.titles:
+            count(t.sources, r.id)
+        for dim in DIMENSIONS:
+            value = getattr(r, dim) if dim != "career" else None
+            if value is not None:
+                for p in value.points:
+                    count(p.sources, r.id)
+                count((f.source for f in getattr(value, "figures", ())), r.id)
+        count((m.source for m in r.career), r.id)
+    ids = [role.id] if role else None
+    for c in catalog.contrasts(ids) if ids else catalog.contrast_list:
+        if not ids or (role and role.id in c.roles):
+            count([c.source], None)
+    for d in catalog.disagreements(ids) if ids else catalog.disagreement_list:
+        count((p.source for p in d.positions), None)
+    listed = [s for s in catalog.sources if s.id in counts or not role]
+    return SourceList(
+        role,
+        tuple(SourceUse(s, counts.get(s.id, 0), tuple(users.get(s.id, []))) for s in listed),
+    )
 
 
 # --- advise: whom to hire ------------------------------------------------------
@@ -321,48 +596,11 @@ def validation_summary(catalog: Catalog) -> str:
 QUESTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     # name: (question, choices, default)
     "size": ("How big is the company?", ("founding", "small", "mid", "large"), "small"),
-    "horizon": (
-        "What must the hire deliver first?",
-        ("short", "long"),  # this quarter's numbers, or long-term growth
-        "short",
-    ),
+    "horizon": ("What must the hire deliver first?", ("short", "long"), "short"),
     "scope": ("What will the hire be responsible for?", ("team", "region", "company"), "team"),
     "budget": ("Will the hire own a budget?", ("yes", "no"), "no"),
     "team": ("Is there a sales team already?", ("yes", "no"), "yes"),
 }
-CHOICE_LABELS: dict[str, dict[str, str]] = {
-    "size": {
-        "founding": "founding team",
-        "small": "small company",
-        "mid": "mid-size company",
-        "large": "large company",
-    },
-    "horizon": {"short": "this quarter's numbers", "long": "long-term growth"},
-    "scope": {"team": "one team", "region": "a region", "company": "the whole company"},
-    "budget": {"yes": "owns a budget", "no": "no budget of its own"},
-    "team": {"yes": "a sales team exists", "no": "no sales team yet"},
-}
-
-
-@dataclass(init=False, eq=False, repr=False, match_args=False)
-class Advice(Frozen):
-    """The answer of advise: a role, a runner-up, and why, from the dataset."""
-
-    answers: dict[str, str]
-    assumed: tuple[str, ...]  # answers that were not given, so took their default
-    best: Role
-    runner_up: Role
-    reasons: tuple[str, ...]
-    runner_up_reasons: tuple[str, ...]
-
-    @property
-    def described(self) -> str:
-        """The answers in words: "small company, this quarter's numbers, ..."."""
-        return ", ".join(CHOICE_LABELS[name][value] for name, value in self.answers.items())
-
-    @property
-    def compare_command(self) -> str:
-        return f"salesroles compare {self.best.id} {self.runner_up.id}"
 
 
 def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -381,68 +619,89 @@ def complete_answers(given: dict[str, str | None]) -> tuple[dict[str, str], tupl
     return answers, tuple(assumed)
 
 
-_SCOPE_FIT = {
-    "team": {"team": 3},
-    "region": {"region": 3, "division": 2},
-    "company": {"company": 3},
+# Which structured values fit each answer: (dimension, field, values that fit,
+# values that contradict). A value in neither says nothing either way.
+_SCOPE: dict[str, set[Any]] = {
+    "team": {"team"},
+    "region": {"region", "division"},
+    "company": {"company"},
 }
-_HORIZON_FIT = {"short": {"short": 2, "medium": 1}, "long": {"long": 2, "medium": 1}}
+_LEVELS: set[Any] = {"company", "division", "region", "team"}
+_BUDGETS: set[Any] = {"company", "department", "region"}
+_NONE: set[Any] = {"none"}
+_HORIZONS: set[Any] = {"short", "long"}
+_NOTHING: set[Any] = set()
+
+
+def _signals(answers: dict[str, str]) -> list[tuple[str, str, str, set[Any], set[Any]]]:
+    horizon = answers["horizon"]
+    scope = _SCOPE[answers["scope"]]
+    owns_budget = answers["budget"] == "yes"
+    found: list[tuple[str, str, str, set[Any], set[Any]]] = [
+        ("size", "stage", "company_size", {answers["size"]}, _NOTHING),
+        ("horizon", "focus", "horizon", {horizon}, _HORIZONS - {horizon}),
+        ("scope", "scope", "level", scope, _LEVELS - scope),
+        (
+            "budget",
+            "budget",
+            "level",
+            _BUDGETS if owns_budget else _NONE,
+            _NONE if owns_budget else _BUDGETS,
+        ),
+    ]
+    if answers["team"] == "no":  # the hire must build the team
+        found.append(("team", "team", "builds_team", {True}, {False}))
+    return found
 
 
 def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] = ()) -> Advice:
-    """Recommend a role for these answers, with the dataset's own reasons."""
-    scored: list[tuple[int, int, Role, list[str]]] = []
+    """Recommend a role for these answers, from the roles' structured, sourced values only.
+
+    A role is a candidate only if its scope level fits the scope asked for; a role
+    whose values contradict any answer is never recommended (it is listed as ruled
+    out). Candidates rank by how many answers their values support, each support a
+    reason with the point behind it.
+    """
+    signals = _signals(answers)
+    ranked: list[tuple[int, int, Recommendation]] = []
+    ruled_out: list[Exclusion] = []
+    informative = False
     for order, role in enumerate(catalog):
-        if not (role.scope and role.scope.level and role.focus):
-            continue  # the sources say too little about it to recommend it
-        score, reasons = 0, []
-        fit = _SCOPE_FIT[answers["scope"]].get(role.scope.level, 0)
-        score += fit
-        if fit and role.scope.points:
-            reasons.append(f"Scope: {role.scope.points[0]}")
-        fit = _HORIZON_FIT[answers["horizon"]].get(role.focus.horizon or "", 0)
-        score += fit
-        if fit and role.focus.points:
-            reasons.append(f"Focus: {role.focus.points[0]}")
-        owns_budget = bool(role.budget and role.budget.level not in (None, "none"))
-        if answers["budget"] == "yes" and owns_budget and role.budget:
-            score += 2
-            reasons.append(
-                f"Budget: {role.budget.points[0] if role.budget.points else role.budget.level}"
-            )
-        elif answers["budget"] == "no" and not owns_budget:
-            score += 1
-        score += _article_rules(catalog, role, answers, reasons)
-        scored.append((score, -order, role, reasons))
-    if len(scored) < 2:
-        raise UsageError(
-            "advise needs a dataset with at least two roles that have scope and focus."
+        reasons: list[Reason] = []
+        clashes: list[str] = []
+        for question, dimension, field, fits, contradicts in signals:
+            value = getattr(role, dimension)
+            actual = getattr(value, field) if value is not None else None
+            if actual in (None, ()):
+                continue
+            informative = True
+            values = set(actual) if isinstance(actual, tuple) else {actual}
+            if values & fits:
+                point = value.points[0] if value.points else None
+                reasons.append(Reason(question, answers[question], dimension, actual, point))
+            elif field == "company_size" or values & contradicts:
+                clashes.append(question)
+        if "scope" not in {r.question for r in reasons} and "scope" not in clashes:
+            continue  # no scope level the sources support: not a candidate for this answer
+        if clashes:
+            if "scope" not in clashes:
+                ruled_out.append(Exclusion(role, tuple(clashes)))
+            continue
+        ranked.append((len(reasons), -order, Recommendation(role, tuple(reasons))))
+    if not informative:
+        raise DataError(
+            f"advise needs roles with structured values (scope level, focus horizon, "
+            f"budget level, stage or team); {catalog.origin!r} has none."
         )
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    (_, _, best, why), (_, _, second, why_second) = scored[0], scored[1]
-    return Advice(answers, assumed, best, second, tuple(why), tuple(why_second))
-
-
-def _article_rules(
-    catalog: Catalog, role: Role, answers: dict[str, str], reasons: list[str]
-) -> int:
-    """What the articles say outright about small companies and building a team."""
-    score = 0
-    small = answers["size"] in ("founding", "small")
-    pair = {"manager", "director"}
-    if small and role.id in pair:
-        score += 1
-        for contrast in catalog.contrasts(pair):
-            if contrast.topic.lower().startswith("small"):
-                reasons.append(f"Small companies: {contrast.text}")
-    if answers["size"] == "large" and role.scope and role.scope.level in ("company", "region"):
-        score += 1
-    if answers["team"] == "no" and role.team:
-        recruits = [p for p in role.team.points if "ecruit" in p or "ires" in p]
-        if recruits:
-            score += 2
-            reasons.append(f"Building a team: {recruits[0]}")
-    return score
-
-
-Result = Comparison | Profile | CareerTree | CareerPath | Listing | SearchResult | Advice
+    ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    best = ranked[0][2] if ranked else None
+    runner_up = ranked[1][2] if len(ranked) > 1 else None
+    cited = [
+        s
+        for rec in (best, runner_up)
+        if rec
+        for reason in rec.reasons
+        if reason.point
+        for s in reason.point.sources
+    ]
+    return Advice(answers, assumed, best, runner_up, tuple(ruled_out), _library(catalog, cited))

@@ -1,8 +1,10 @@
-"""Turn a dataset file's text into a checked Dataset, or report every problem in it.
+"""Turn a dataset file's bytes into a checked Dataset, or report every problem in it.
 
 Problems come out one a line, as ``file:line: roles[3].career[0].to: message``: the
 path to the field always, the line wherever it can be found in the TOML text. The
 same checks run for ``salesroles data validate`` and whenever a dataset is loaded.
+A file written for version 1 is read as if upgraded (``salesroles data upgrade``
+writes the upgrade out).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from salesroles import names
 from salesroles.errors import DataError
-from salesroles.models import SCHEMA_VERSION, Dataset, Role
+from salesroles.models import DATASET_VERSION, DIMENSIONS, STRUCTURED, Dataset, Point, Role
 
 Loc = tuple[str | int, ...]
-_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # what a role id may look like
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
+BUNDLED = "bundled dataset"
+_POINT_LISTS = ("titles",)
 
 
 class Problem(NamedTuple):
@@ -35,6 +40,9 @@ def decode(data: bytes, origin: str) -> str:
 
 
 def parse(text: str, origin: str) -> dict[str, Any]:
+    """TOML, or JSON (what ``data export --format json`` writes), told apart by content."""
+    if text.lstrip().startswith("{"):
+        return _parse_json(text, origin)
     import tomllib
 
     try:
@@ -56,28 +64,39 @@ def parse(text: str, origin: str) -> dict[str, Any]:
         ) from None
 
 
-def check_schema(raw: dict[str, Any], text: str, origin: str) -> Dataset:
-    """The parsed TOML as a Dataset, or DataError listing every schema problem."""
-    from pydantic import TypeAdapter, ValidationError
+def _parse_json(text: str, origin: str) -> dict[str, Any]:
+    import json
 
     try:
-        return TypeAdapter(Dataset).validate_python(raw)
-    except ValidationError as exc:
-        errors = exc.errors()
-        missing = {err["loc"] for err in errors if err["type"] == "missing"}
-        problems = [Problem(err["loc"], _message(err, missing)) for err in errors]
-        raise DataError(report(origin, text, problems)) from None
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"Invalid dataset {origin!r}: not valid JSON.\n"
+            f"  {origin}:{exc.lineno}:{exc.colno}: {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise DataError(
+            f"Invalid dataset {origin!r}: not valid JSON.\n  {origin}: values are nested too deeply"
+        ) from None
+    if not isinstance(value, dict):
+        raise DataError(f"Invalid dataset {origin!r}: the JSON is not an object.")
+    return value
 
 
-def validate(text: str, origin: str, base: Callable[[], Dataset] | None = None) -> Dataset:
-    """Check a dataset file's text completely: syntax, schema, then references.
+def validate(data: bytes, origin: str, base: Callable[[], Dataset] | None = None) -> Dataset:
+    """Check a dataset file completely: syntax, schema, then references.
 
     ``base`` gives the bundled dataset, merged in when the file says it extends it.
     """
-    dataset = check_schema(parse(text, origin), text, origin)
+    text = decode(data, origin)
+    raw = normalize(upgrade(parse(text, origin)))
+    dataset = check_schema(raw, text, origin)
     if dataset.extends is not None:
         if base is None:
             raise DataError(f"Invalid dataset {origin!r}: the bundled dataset extends nothing.")
+        own = duplicate_ids(dataset)
+        if own:
+            raise DataError(report(origin, text, own))
         merged, came_from = merge(base(), dataset)
     else:
         merged, came_from = dataset, list(range(len(dataset.roles)))
@@ -85,6 +104,118 @@ def validate(text: str, origin: str, base: Callable[[], Dataset] | None = None) 
     if problems:
         raise DataError(report(origin, text, [_to_file(p, came_from) for p in problems]))
     return merged
+
+
+# --- version 1 files, and plain-text points --------------------------------------
+
+
+def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 dataset as version 2; any other version is returned as it is.
+
+    Version 1 cited sources by title and had no source ids: each source gets an id
+    made from its title, and every citation is rewritten to that id. Points stay
+    plain text, so they inherit their role's sources.
+    """
+    if raw.get("schema_version") != 1 or "dataset_version" in raw:
+        return raw
+    out = {k: v for k, v in raw.items() if k != "schema_version"}
+    out = {"dataset_version": DATASET_VERSION, **out}
+    ids: dict[str, str] = {}
+
+    def cite(title: Any) -> Any:
+        if not isinstance(title, str):
+            return title
+        if title not in ids:
+            base = names.slug(title)[:40].strip("-") or "source"
+            candidate, n = base, 2
+            while candidate in ids.values():
+                candidate, n = f"{base}-{n}", n + 1
+            ids[title] = candidate
+        return ids[title]
+
+    sources = []
+    for source in raw.get("sources", []):
+        if isinstance(source, dict):
+            sources.append({"id": cite(source.get("title")), **source})
+        else:
+            sources.append(source)
+    listed = {s.get("title") for s in sources if isinstance(s, dict)}
+    for role in out.get("roles", []):
+        if not isinstance(role, dict):
+            continue
+        if isinstance(role.get("sources"), list):
+            role["sources"] = [cite(t) for t in role["sources"]]
+        for move in role.get("career", []) if isinstance(role.get("career"), list) else []:
+            if isinstance(move, dict) and "source" in move:
+                move["source"] = cite(move["source"])
+        pay = role.get("compensation")
+        if isinstance(pay, dict) and isinstance(pay.get("figures"), list):
+            for figure in pay["figures"]:
+                if isinstance(figure, dict):
+                    figure["source"] = cite(figure.get("source"))
+                    if "note" in figure:
+                        figure["covers"] = figure.pop("note")
+    for contrast in out.get("contrasts", []):
+        if isinstance(contrast, dict) and "source" in contrast:
+            contrast["source"] = cite(contrast["source"])
+    for title, source_id in ids.items():  # cited but never listed: v1 allowed that
+        if title not in listed:
+            sources.append({"id": source_id, "title": title, "kind": "other"})
+    if sources:
+        out["sources"] = sources
+    return out
+
+
+def normalize(raw: dict[str, Any]) -> dict[str, Any]:
+    """Plain-text points as ``{text, sources}``, inheriting their role's sources.
+
+    ``source = "id"`` is the same as ``sources = ["id"]``. Anything not of the
+    expected shape is left for the schema check to report.
+    """
+    for role in raw.get("roles", []) if isinstance(raw.get("roles"), list) else []:
+        if not isinstance(role, dict):
+            continue
+        inherited = role.get("sources", [])
+        inherited = inherited if isinstance(inherited, list) else []
+        if "summary" in role:
+            role["summary"] = _point(role["summary"], inherited)
+        if isinstance(role.get("titles"), list):
+            role["titles"] = [_point(t, inherited) for t in role["titles"]]
+        for name in DIMENSIONS:
+            value = role.get(name)
+            if isinstance(value, dict) and isinstance(value.get("points"), list):
+                value["points"] = [_point(p, inherited) for p in value["points"]]
+    return raw
+
+
+def _point(value: Any, inherited: list[Any]) -> Any:
+    if isinstance(value, str):
+        return {"text": value, "sources": list(inherited)}
+    if isinstance(value, dict) and "source" in value and "sources" not in value:
+        value = {**value, "sources": [value["source"]]}
+        del value["source"]
+    return value
+
+
+# --- schema ---------------------------------------------------------------------
+
+
+def check_schema(raw: dict[str, Any], text: str, origin: str) -> Dataset:
+    """The parsed file as a Dataset, or DataError listing every schema problem."""
+    from pydantic import TypeAdapter, ValidationError
+
+    if "schema_version" in raw and "dataset_version" not in raw:
+        raise DataError(
+            f"Invalid dataset {origin!r}: it says schema_version = {raw['schema_version']!r}; "
+            f"this salesroles reads dataset_version = {DATASET_VERSION} (and version 1)."
+        )
+    try:
+        return TypeAdapter(Dataset).validate_python(raw)
+    except ValidationError as exc:
+        errors = exc.errors()
+        missing = {err["loc"] for err in errors if err["type"] == "missing"}
+        problems = [Problem(err["loc"], _message(err, missing)) for err in errors]
+        raise DataError(report(origin, text, problems)) from None
 
 
 def merge(base: Dataset, own: Dataset) -> tuple[Dataset, list[int | None]]:
@@ -102,14 +233,15 @@ def merge(base: Dataset, own: Dataset) -> tuple[Dataset, list[int | None]]:
     for index in replacing.values():
         roles.append(own.roles[index])
         came_from.append(index)
-    titles = {s.title for s in base.sources}
+    own_ids = {s.id for s in own.sources}
     merged = Dataset(
-        schema_version=own.schema_version,
+        dataset_version=own.dataset_version,
         extends=own.extends,
         roles=tuple(roles),
-        sources=base.sources + tuple(s for s in own.sources if s.title not in titles),
+        sources=tuple(s for s in base.sources if s.id not in own_ids) + own.sources,
         executives={**base.executives, **own.executives},
         contrasts=base.contrasts + own.contrasts,
+        disagreements=base.disagreements + own.disagreements,
     )
     return merged, came_from
 
@@ -120,102 +252,204 @@ def _to_file(problem: Problem, came_from: list[int | None]) -> Problem:
     if len(loc) >= 2 and loc[0] == "roles" and isinstance(loc[1], int):
         own_index = came_from[loc[1]]
         if own_index is None:
-            return problem._replace(origin="bundled dataset")
+            return problem._replace(origin=BUNDLED)
         return problem._replace(loc=("roles", own_index, *loc[2:]))
     return problem
+
+
+def duplicate_ids(dataset: Dataset) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for i, role in enumerate(dataset.roles):
+        if role.id in seen:
+            problems.append(Problem(("roles", i, "id"), f"duplicate id {role.id!r}"))
+        seen.add(role.id)
+    return problems
+
+
+# --- references -------------------------------------------------------------------
 
 
 def check_references(dataset: Dataset) -> list[Problem]:
     """What pydantic cannot see: ids, duplicates, and links to things that do not exist."""
     problems: list[Problem] = []
-    if dataset.schema_version != SCHEMA_VERSION:
+    if dataset.dataset_version != DATASET_VERSION:
         problems.append(
             Problem(
-                ("schema_version",),
-                f"this salesroles reads version {SCHEMA_VERSION}, the file says "
-                f"{dataset.schema_version}",
+                ("dataset_version",),
+                f"this salesroles reads version {DATASET_VERSION}, the file says "
+                f"{dataset.dataset_version}",
             )
         )
-    ids = [role.id for role in dataset.roles]
-    known = set(ids)
+    known = {role.id for role in dataset.roles}
     executives = set(dataset.executives)
-    titles = {source.title for source in dataset.sources}
-    names: dict[str, str] = {}
-    seen: set[str] = set()
-    from salesroles.catalog import normalize
+    listed: set[str] = set()
+    for k, source in enumerate(dataset.sources):
+        if source.id in listed:
+            problems.append(Problem(("sources", k, "id"), f"duplicate source id {source.id!r}"))
+        listed.add(source.id)
+        if not _ID.fullmatch(source.id):
+            problems.append(
+                Problem(("sources", k, "id"), f"{source.id!r} must be lower-case letters, "
+                        "digits and dashes")
+            )  # fmt: skip
+    problems += duplicate_ids(dataset)
+    problems += _names(dataset)
+    for i, role in enumerate(dataset.roles):
+        problems += _role(("roles", i), role, known, executives, listed)
+    for i, contrast in enumerate(dataset.contrasts):
+        at: Loc = ("contrasts", i)
+        problems += _refs((*at, "roles"), contrast.roles, known, "no role has the id")
+        problems += _dimensions((*at, "dimensions"), contrast.dimensions)
+        problems += _cites((*at, "source"), [contrast.source], listed)
+    for i, disagreement in enumerate(dataset.disagreements):
+        at = ("disagreements", i)
+        problems += _refs((*at, "roles"), disagreement.roles, known, "no role has the id")
+        problems += _dimensions((*at, "dimensions"), disagreement.dimensions)
+        if len(disagreement.positions) < 2:
+            problems.append(Problem((*at, "positions"), "a disagreement needs two positions"))
+        for k, position in enumerate(disagreement.positions):
+            problems += _cites((*at, "positions", k, "source"), [position.source], listed)
+    problems += _seniority(dataset)
+    problems += _promotion_cycles(dataset)
+    return problems
 
+
+def _names(dataset: Dataset) -> list[Problem]:
+    """Ids, titles and aliases must each mean one role."""
+    problems = []
+    owners: dict[str, str] = {}
     for i, role in enumerate(dataset.roles):
         at: Loc = ("roles", i)
-        if role.id in seen:
-            problems.append(Problem((*at, "id"), f"duplicate id {role.id!r}"))
-        seen.add(role.id)
-        if not re.fullmatch(_ID, role.id):
+        if not _ID.fullmatch(role.id):
             problems.append(
                 Problem((*at, "id"), f"{role.id!r} must be lower-case letters, digits and dashes")
             )
-        if role.id in executives:
+        if role.id in dataset.executives:
             problems.append(Problem((*at, "id"), f"{role.id!r} is also the id of an executive"))
         named: list[tuple[Loc, str]] = [((*at, "id"), role.id), ((*at, "title"), role.title)]
         named += [((*at, "aliases", k), alias) for k, alias in enumerate(role.aliases)]
         for where, name in named:
-            owner = names.setdefault(normalize(name), role.id)
+            key = names.key(name)
+            if not key:
+                problems.append(Problem(where, f"{name!r} has no letters or digits"))
+                continue
+            owner = owners.setdefault(key, role.id)
             if owner != role.id:
                 problems.append(
                     Problem(where, f"the name {name!r} is already used by role {owner!r}")
                 )
-        if not role.sources:
-            problems.append(Problem((*at, "sources"), "every role needs at least one source"))
-        cited: list[tuple[Loc, str]] = [
-            ((*at, "sources", k), s) for k, s in enumerate(role.sources)
-        ]
-        if role.reporting:
-            for k, ref in enumerate(role.reporting.reports_to):
-                if ref not in known and ref not in executives:
-                    problems.append(
-                        Problem(
-                            (*at, "reporting", "reports_to", k),
-                            f"{ref!r} is neither a role nor an executive",
-                        )
-                    )
-        if role.compensation:
-            for k, figure in enumerate(role.compensation.figures):
-                cited.append(((*at, "compensation", "figures", k, "source"), figure.source))
-        for k, move in enumerate(role.career):
-            cited.append(((*at, "career", k, "source"), move.source))
-            for m, target in enumerate(move.to):
-                if target not in known:
-                    problems.append(
-                        Problem((*at, "career", k, "to", m), f"no role has the id {target!r}")
-                    )
-                elif target == role.id:
-                    problems.append(
-                        Problem((*at, "career", k, "to", m), "a role cannot move to itself")
-                    )
-        if titles:
-            problems.extend(
-                Problem(where, f"{title!r} is not listed under [[sources]]")
-                for where, title in cited
-                if title not in titles
-            )
-    for i, contrast in enumerate(dataset.contrasts):
-        for k, ref in enumerate(contrast.roles):
-            if ref not in known:
+    return problems
+
+
+def _role(
+    at: Loc, role: Role, known: set[str], executives: set[str], listed: set[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if not role.sources:
+        problems.append(Problem((*at, "sources"), "every role needs at least one source"))
+    problems += _cites((*at, "sources"), role.sources, listed)
+    problems += _point_cites((*at, "summary"), role.summary, listed)
+    for k, title in enumerate(role.titles):
+        problems += _point_cites((*at, "titles", k), title, listed)
+    for name in DIMENSIONS:
+        value = getattr(role, name, None)
+        if value is None or name == "career":
+            continue
+        for k, point in enumerate(value.points):
+            problems += _point_cites((*at, name, "points", k), point, listed)
+        for field in STRUCTURED.get(name, ()):
+            if field != "figures" and getattr(value, field) not in (None, ()) and not value.points:
                 problems.append(
-                    Problem(("contrasts", i, "roles", k), f"no role has the id {ref!r}")
+                    Problem((*at, name, field), f"a {field} needs a point with its source")
                 )
-        if titles and contrast.source not in titles:
-            problems.append(
-                Problem(
-                    ("contrasts", i, "source"),
-                    f"{contrast.source!r} is not listed under [[sources]]",
+    if role.reporting:
+        for k, ref in enumerate(role.reporting.reports_to):
+            if ref not in known and ref not in executives:
+                problems.append(
+                    Problem(
+                        (*at, "reporting", "reports_to", k),
+                        f"{ref!r} is neither a role nor an executive",
+                    )
                 )
-            )
-    problems.extend(_promotion_cycles(dataset))
+            elif ref == role.id:
+                problems.append(
+                    Problem((*at, "reporting", "reports_to", k), "a role cannot report to itself")
+                )
+    if role.compensation:
+        for k, figure in enumerate(role.compensation.figures):
+            where = (*at, "compensation", "figures", k)
+            problems += _cites((*where, "source"), [figure.source], listed)
+            if figure.amount is None and (figure.low is None or figure.high is None):
+                problems.append(Problem(where, "a figure needs an amount, or a low and a high"))
+    for k, move in enumerate(role.career):
+        problems += _cites((*at, "career", k, "source"), [move.source], listed)
+        for m, target in enumerate(move.to):
+            if target not in known:
+                problems.append(
+                    Problem((*at, "career", k, "to", m), f"no role has the id {target!r}")
+                )
+            elif target == role.id:
+                problems.append(
+                    Problem((*at, "career", k, "to", m), "a role cannot move to itself")
+                )
+    return problems
+
+
+def _point_cites(at: Loc, point: Point, listed: set[str]) -> list[Problem]:
+    if not point.sources:
+        return [Problem((*at, "sources"), "every point needs a source")]
+    return _cites((*at, "sources"), point.sources, listed)
+
+
+def _cites(at: Loc, cited: tuple[str, ...] | list[str], listed: set[str]) -> list[Problem]:
+    single = at[-1] == "source"
+    return [
+        Problem(at if single else (*at, k), f"no source has the id {ref!r} (see [[sources]])")
+        for k, ref in enumerate(cited)
+        if ref not in listed
+    ]
+
+
+def _refs(at: Loc, refs: tuple[str, ...], known: set[str], message: str) -> list[Problem]:
+    return [
+        Problem((*at, k), f"{message} {ref!r}") for k, ref in enumerate(refs) if ref not in known
+    ]
+
+
+def _dimensions(at: Loc, dimensions: tuple[str, ...]) -> list[Problem]:
+    return [
+        Problem((*at, k), f"{d!r} is not a dimension ({', '.join(DIMENSIONS)})")
+        for k, d in enumerate(dimensions)
+        if d not in DIMENSIONS
+    ]
+
+
+def _seniority(dataset: Dataset) -> list[Problem]:
+    """A rank must agree with the reporting lines: a role ranks below whom it reports to."""
+    rank = {role.id: role.seniority for role in dataset.roles}
+    problems = []
+    for i, role in enumerate(dataset.roles):
+        if role.seniority is None or not role.reporting:
+            continue
+        for k, boss in enumerate(role.reporting.reports_to):
+            above = rank.get(boss)
+            if above is not None and above <= role.seniority:
+                problems.append(
+                    Problem(
+                        ("roles", i, "seniority"),
+                        f"ranks {role.seniority}, not below {boss!r} ({above}), whom it "
+                        f"reports to (reporting.reports_to[{k}])",
+                    )
+                )
     return problems
 
 
 def _promotion_cycles(dataset: Dataset) -> list[Problem]:
-    """Promotions that lead back to where they started (a → b → a) make no ladder."""
+    """Promotions that lead back to where they started (a → b → a) make no ladder.
+
+    Walked with an explicit stack, so a chain of any length is fine.
+    """
     ups = {
         role.id: [(k, t) for k, m in enumerate(role.career) if m.kind == "promotion" for t in m.to]
         for role in dataset.roles
@@ -223,31 +457,28 @@ def _promotion_cycles(dataset: Dataset) -> list[Problem]:
     position = {role.id: i for i, role in enumerate(dataset.roles)}
     problems = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(role_id: str) -> None:
-        state[role_id] = 1
-        for k, target in ups.get(role_id, []):
-            if state.get(target) == 1:
-                problems.append(
-                    Problem(
-                        ("roles", position[role_id], "career", k, "to"),
-                        f"promotion to {target!r} closes a loop back to a role it came from",
+    for start in ups:
+        if start in state:
+            continue
+        state[start] = 1
+        stack = [(start, iter(ups[start]))]
+        while stack:
+            here, pending = stack[-1]
+            for k, target in pending:
+                if state.get(target) == 1:
+                    problems.append(
+                        Problem(
+                            ("roles", position[here], "career", k, "to"),
+                            f"promotion to {target!r} closes a loop back to a role it came from",
+                        )
                     )
-                )
-            elif target in ups and target not in state:
-                visit(target)
-        state[role_id] = 2
-
-    import sys
-
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 3 * len(ups) + 100))
-    try:
-        for role_id in ups:
-            if role_id not in state:
-                visit(role_id)
-    finally:
-        sys.setrecursionlimit(limit)
+                elif target in ups and target not in state:
+                    state[target] = 1
+                    stack.append((target, iter(ups[target])))
+                    break
+            else:
+                state[here] = 2
+                stack.pop()
     return problems
 
 

@@ -1,24 +1,32 @@
-"""CSV output: one header row, then data; cells with several points hold one per line."""
+"""CSV output: one header row, then data; cells with several points hold one per line.
+
+Every row that states something from the dataset has a ``sources`` column: the
+sources it rests on, as title, publisher and year, one per line.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import singledispatch
 
+from salesroles.models import Source
 from salesroles.queries import (
     Advice,
     CareerPath,
     CareerTree,
     Cell,
     Comparison,
+    Identification,
     Listing,
     Profile,
     Result,
     SearchResult,
+    SourceList,
     TreeNode,
 )
+from salesroles.render import words
 from salesroles.render.text import clean
 
 
@@ -29,8 +37,33 @@ def render(result: Result, *, ascii_only: bool = False) -> str:
     return buffer.getvalue()
 
 
-def _cell(cell: Cell | None) -> str:
-    return "" if cell is None else "\n".join((*cell.facts, *cell.points))
+def _cell(cell: Cell | None, dimension: str, names: dict[str, str]) -> str:
+    if cell is None:
+        return ""
+    lines = words.facts(dimension, cell.values, names)
+    lines += [words.figure(f) for f in cell.values.get("figures", ())]
+    return "\n".join([*lines, *(p.text for p in cell.points)])
+
+
+def _cited(cells: Iterable[Cell | None]) -> list[str]:
+    ids: list[str] = []
+    for c in cells:
+        if c is not None:
+            ids += [s for p in c.points for s in p.sources]
+            ids += [f.source for f in c.values.get("figures", ())]
+    return ids
+
+
+def _sources(ids: Iterable[str], library: Mapping[str, Source]) -> str:
+    shown = []
+    for i in dict.fromkeys(ids):
+        source = library.get(i)
+        shown.append(
+            ", ".join(str(x) for x in (source.title, source.publisher, source.year) if x)
+            if source
+            else i
+        )
+    return "\n".join(shown)
 
 
 @singledispatch
@@ -40,12 +73,12 @@ def _rows(result: object) -> Iterable[Sequence[object]]:
 
 @_rows.register
 def _(result: Listing) -> Iterable[Sequence[object]]:
-    yield ("id", "title", "seniority", "scope", "aliases")
+    yield ("id", "title", "reports_to", "scope", "aliases")
     for r in result.roles:
         yield (
             r.id,
             r.title,
-            r.seniority,
+            ";".join(result.reports_to.get(r.id, ())),
             r.scope.level if r.scope and r.scope.level else "",
             ";".join(r.aliases),
         )
@@ -53,36 +86,48 @@ def _(result: Listing) -> Iterable[Sequence[object]]:
 
 @_rows.register
 def _(result: Profile) -> Iterable[Sequence[object]]:
-    yield ("role", "dimension", "value")
+    yield ("role", "dimension", "value", "sources")
     for row in result.rows:
-        yield (result.role.id, row.dimension, _cell(row.cells[0]))
+        c = row.cells[0]
+        yield (
+            result.role.id,
+            row.dimension,
+            _cell(c, row.dimension, result.names),
+            _sources(_cited([c]), result.library),
+        )
 
 
 @_rows.register
 def _(result: Comparison) -> Iterable[Sequence[object]]:
-    yield ("dimension", *(r.id for r in result.roles))
+    yield ("dimension", *(r.id for r in result.roles), "sources")
     for row in result.rows:
-        yield (row.dimension, *(_cell(c) for c in row.cells))
+        yield (
+            row.dimension,
+            *(_cell(c, row.dimension, result.names) for c in row.cells),
+            _sources(_cited(row.cells), result.library),
+        )
 
 
-def _tree(direction: str, nodes: tuple[TreeNode, ...], depth: int) -> Iterable[Sequence[object]]:
-    for node in nodes:
+def _tree(direction: str, nodes: tuple[TreeNode, ...]) -> Iterable[Sequence[object]]:
+    stack = [(n, 1) for n in reversed(nodes)]
+    while stack:
+        node, depth = stack.pop()
         step = node.step
         for target in step.target:
             yield (direction, depth, step.source.id, target.id, step.move.kind, step.move.source)
-        yield from _tree(direction, node.children, depth + 1)
+        stack.extend((c, depth + 1) for c in reversed(node.children))
 
 
 @_rows.register
 def _(result: CareerTree) -> Iterable[Sequence[object]]:
     yield ("direction", "depth", "from", "to", "kind", "source")
-    yield from _tree("comes_from", result.comes_from, 1)
-    yield from _tree("leads_to", result.leads_to, 1)
+    yield from _tree("comes_from", result.comes_from)
+    yield from _tree("leads_to", result.leads_to)
 
 
 @_rows.register
 def _(result: CareerPath) -> Iterable[Sequence[object]]:
-    yield ("step", "from", "to", "kind", "steps", "source")
+    yield ("step", "from", "to", "kind", "steps", "skills", "education", "note", "sources")
     for number, step in enumerate(result.steps or (), 1):
         move = step.move
         yield (
@@ -91,19 +136,56 @@ def _(result: CareerPath) -> Iterable[Sequence[object]]:
             step.target[0].id,
             move.kind,
             "\n".join(move.steps),
-            move.source,
+            "\n".join(move.skills),
+            "\n".join(move.education),
+            move.note or "",
+            _sources([move.source], result.library),
         )
 
 
 @_rows.register
 def _(result: SearchResult) -> Iterable[Sequence[object]]:
-    yield ("role", "where", "text")
+    yield ("role", "dimension", "text")
     for hit in result.hits:
-        yield (hit.role.id if hit.role else "", hit.where, hit.text)
+        yield (hit.role.id if hit.role else "", hit.dimension, hit.text)
+
+
+@_rows.register
+def _(result: Identification) -> Iterable[Sequence[object]]:
+    yield ("title", "role", "read_as", "set_aside")
+    for item in result.titles:
+        m = item.match
+        yield (
+            item.typed,
+            m.role.id if m else "",
+            m.read_as if m else "",
+            ";".join(m.set_aside) if m else "",
+        )
+
+
+@_rows.register
+def _(result: SourceList) -> Iterable[Sequence[object]]:
+    yield ("id", "kind", "year", "title", "publisher", "url", "points")
+    for use in result.sources:
+        s = use.source
+        yield (s.id, s.kind, s.year or "", s.title, s.publisher or "", s.url or "", use.points)
 
 
 @_rows.register
 def _(result: Advice) -> Iterable[Sequence[object]]:
-    yield ("rank", "id", "title", "reasons")
-    yield (1, result.best.id, result.best.title, "\n".join(result.reasons))
-    yield (2, result.runner_up.id, result.runner_up.title, "\n".join(result.runner_up_reasons))
+    yield ("rank", "id", "title", "reasons", "sources")
+    for rank, rec in enumerate((result.best, result.runner_up), 1):
+        if rec is None:
+            continue
+        reasons = [
+            f"{words.label(r.dimension)}: {r.point.text if r.point else r.value}"
+            for r in rec.reasons
+        ]
+        cited = [s for r in rec.reasons if r.point for s in r.point.sources]
+        yield (
+            rank,
+            rec.role.id,
+            rec.role.title,
+            "\n".join(reasons),
+            _sources(cited, result.library),
+        )

@@ -8,7 +8,7 @@ from typing import Any
 
 from salesroles.models import Dataset
 
-ORDER = ("schema_version", "executives", "sources", "roles", "contrasts")
+ORDER = ("dataset_version", "executives", "sources", "roles", "contrasts", "disagreements")
 
 
 def plain(dataset: Dataset) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def plain(dataset: Dataset) -> dict[str, Any]:
 
     An export stands alone, whatever it was loaded from, so it never says ``extends``.
     """
-    data = _clean(asdict(dataset))
+    data = _clean(asdict(dataset))  # type: ignore[call-overload]
     return {key: data[key] for key in ORDER if key in data}
 
 
@@ -35,3 +35,16 @@ def dump(dataset: Dataset, fmt: str) -> str:
     import tomli_w
 
     return tomli_w.dumps(data)
+
+
+def upgraded(raw: dict[str, Any]) -> str:
+    """A version-1 file's values, upgraded, as TOML (plain points stay plain)."""
+    import tomli_w
+
+    from salesroles.validation import upgrade
+
+    data = upgrade(raw)
+    order = ("dataset_version", "extends", *ORDER[1:])
+    ordered = {key: data[key] for key in order if key in data}
+    ordered.update((k, v) for k, v in data.items() if k not in ordered)
+    return tomli_w.dumps(ordered)

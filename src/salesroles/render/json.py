@@ -1,31 +1,41 @@
-"""JSON output: plain ``json.dumps``, never through Rich, with a ``schema_version``.
+"""JSON output: plain ``json.dumps``, never through Rich, with the output's own version.
 
-Each output's shape is a TypedDict in ``salesroles.output``: mypy checks this module
-against them, and ``salesroles schema`` publishes them as JSON Schema.
+Each output's shape is a TypedDict in ``salesroles.json_shapes``: mypy checks this
+module against them, and ``salesroles schema`` publishes them as JSON Schema.
+Points are ``{"text", "sources"}``; the sources they cite are in a top-level map.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import asdict
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
 
-from salesroles.models import SCHEMA_VERSION, Role
+from salesroles.models import Point, Role, Source
 from salesroles.queries import (
     Advice,
     CareerPath,
     CareerTree,
+    Cell,
     Comparison,
+    Identification,
     Listing,
     Profile,
+    Recommendation,
     Result,
     SearchResult,
+    SourceList,
     Step,
     TreeNode,
 )
+from salesroles.render.words import label
 
 if TYPE_CHECKING:  # the shapes are for mypy; at run time they are plain dicts
-    from salesroles import output as out
+    from salesroles import json_shapes as out
+
+OUTPUT_VERSION = 2  # salesroles.json_shapes.OUTPUT_VERSION (a test keeps them equal)
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
@@ -33,7 +43,37 @@ def render(result: Result, *, ascii_only: bool = False) -> str:
 
 
 def _role(role: Role) -> out.RoleRef:
-    return {"id": role.id, "title": role.title, "seniority": role.seniority}
+    return {"id": role.id, "title": role.title}
+
+
+def _point(point: Point) -> out.PointOut:
+    return {"text": point.text, "sources": list(point.sources)}
+
+
+def _sources(library: Mapping[str, Source]) -> out.Sources:
+    return {
+        i: {
+            "title": s.title,
+            "kind": s.kind,
+            "publisher": s.publisher,
+            "url": s.url,
+            "year": s.year,
+            "note": s.note,
+        }
+        for i, s in library.items()
+    }
+
+
+def _value(cell: Cell | None) -> out.Value | None:
+    if cell is None:
+        return None
+    values: dict[str, Any] = {}
+    for name, value in cell.values.items():
+        if name == "figures":
+            values[name] = [asdict(f) for f in value]
+        else:
+            values[name] = list(value) if isinstance(value, tuple) else value
+    return {**values, "points": [_point(p) for p in cell.points]}
 
 
 def _step(step: Step) -> out.MoveOut:
@@ -50,8 +90,28 @@ def _step(step: Step) -> out.MoveOut:
     }
 
 
-def _node(node: TreeNode) -> out.MoveNode:
-    return {**_step(node.step), "children": [_node(c) for c in node.children]}
+def _nodes(nodes: tuple[TreeNode, ...]) -> list[out.MoveNode]:
+    """Nested nodes as JSON, built with a stack: a chain of any length is fine."""
+    top: list[out.MoveNode] = []
+    stack = [(n, top) for n in reversed(nodes)]
+    while stack:
+        node, into = stack.pop()
+        made: out.MoveNode = {**_step(node.step), "seen": node.seen, "children": []}
+        into.append(made)
+        stack.extend((c, made["children"]) for c in reversed(node.children))
+    return top
+
+
+def _disagreements(result: Profile | Comparison) -> list[out.DisagreementOut]:
+    return [
+        {
+            "roles": list(d.roles),
+            "dimensions": list(d.dimensions),
+            "topic": d.topic,
+            "positions": [{"text": p.text, "source": p.source} for p in d.positions],
+        }
+        for d in result.disagreements
+    ]
 
 
 @singledispatch
@@ -62,12 +122,15 @@ def to_json(result: object) -> Any:
 @to_json.register(Listing)
 def _(result: Listing) -> out.ListOutput:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "roles": [
             {
                 **_role(r),
+                "seniority": r.seniority,
+                "reports_to": list(result.reports_to.get(r.id, ())),
                 "scope": r.scope.level if r.scope else None,
                 "aliases": list(r.aliases),
+                "titles": [t.text for t in r.titles],
             }
             for r in result.roles
         ],
@@ -78,16 +141,17 @@ def _(result: Listing) -> out.ListOutput:
 def _(result: Profile) -> out.ShowOutput:
     role = result.role
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "role": {
             **_role(role),
             "aliases": list(role.aliases),
-            "summary": role.summary,
+            "titles": [_point(t) for t in role.titles],
+            "summary": _point(role.summary),
             "sources": list(role.sources),
         },
-        "dimensions": {
-            row.dimension: c.data if (c := row.cells[0]) else None for row in result.rows
-        },
+        "dimensions": {row.dimension: _value(row.cells[0]) for row in result.rows},
+        "disagreements": _disagreements(result),
+        "sources": _sources(result.library),
     }
 
 
@@ -95,54 +159,114 @@ def _(result: Profile) -> out.ShowOutput:
 def _(result: Comparison) -> out.CompareOutput:
     ids = [r.id for r in result.roles]
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "roles": [_role(r) for r in result.roles],
         "diff_only": result.diff_only,
         "dimensions": [
             {
                 "name": row.dimension,
-                "label": row.label,
+                "label": label(row.dimension),
                 "differs": row.differs,
-                "values": {i: c.data if c else None for i, c in zip(ids, row.cells, strict=True)},
+                "values": {i: _value(c) for i, c in zip(ids, row.cells, strict=True)},
             }
             for row in result.rows
         ],
         "contrasts": [
-            {"roles": list(c.roles), "topic": c.topic, "text": c.text, "source": c.source}
+            {
+                "roles": list(c.roles),
+                "dimensions": list(c.dimensions),
+                "topic": c.topic,
+                "text": c.text,
+                "source": c.source,
+            }
             for c in result.contrasts
         ],
+        "disagreements": _disagreements(result),
+        "sources": _sources(result.library),
     }
 
 
 @to_json.register(CareerTree)
 def _(result: CareerTree) -> out.CareerTreeOutput:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "role": _role(result.role),
-        "comes_from": [_node(n) for n in result.comes_from],
-        "leads_to": [_node(n) for n in result.leads_to],
+        "comes_from": _nodes(result.comes_from),
+        "leads_to": _nodes(result.leads_to),
+        "sources": _sources(result.library),
     }
 
 
 @to_json.register(CareerPath)
 def _(result: CareerPath) -> out.CareerPathOutput:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "from": _role(result.start),
         "to": _role(result.goal),
         "reachable": result.steps is not None,
         "steps": None if result.steps is None else [_step(s) for s in result.steps],
+        "sources": _sources(result.library),
     }
 
 
 @to_json.register(SearchResult)
 def _(result: SearchResult) -> out.SearchOutput:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "term": result.term,
         "hits": [
-            {"role": h.role.id if h.role else None, "where": h.where, "text": h.text}
+            {"role": h.role.id if h.role else None, "dimension": h.dimension, "text": h.text}
             for h in result.hits
+        ],
+    }
+
+
+@to_json.register(Identification)
+def _(result: Identification) -> out.WhichOutput:
+    return {
+        "schema_version": OUTPUT_VERSION,
+        "titles": [
+            {
+                "title": item.typed,
+                "role": _role(item.match.role) if item.match else None,
+                "read_as": item.match.read_as if item.match else None,
+                "set_aside": list(item.match.set_aside) if item.match else [],
+                "other_meanings": item.match.acronym if item.match else None,
+                "candidates": list(item.candidates),
+                "suggestions": list(item.suggestions),
+            }
+            for item in result.titles
+        ],
+    }
+
+
+@to_json.register(SourceList)
+def _(result: SourceList) -> out.SourcesOutput:
+    listed = _sources({u.source.id: u.source for u in result.sources})
+    return {
+        "schema_version": OUTPUT_VERSION,
+        "role": _role(result.role) if result.role else None,
+        "sources": [
+            {"id": u.source.id, **listed[u.source.id], "points": u.points, "roles": list(u.roles)}
+            for u in result.sources
+        ],
+    }
+
+
+def _advised(rec: Recommendation | None) -> out.AdvisedRole | None:
+    if rec is None:
+        return None
+    return {
+        **_role(rec.role),
+        "reasons": [
+            {
+                "question": r.question,
+                "answer": r.answer,
+                "dimension": r.dimension,
+                "value": list(r.value) if isinstance(r.value, tuple) else r.value,
+                "point": _point(r.point) if r.point else None,
+            }
+            for r in rec.reasons
         ],
     }
 
@@ -150,10 +274,11 @@ def _(result: SearchResult) -> out.SearchOutput:
 @to_json.register(Advice)
 def _(result: Advice) -> out.AdviceOutput:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": OUTPUT_VERSION,
         "answers": dict(result.answers),
         "assumed": list(result.assumed),
-        "recommended": {**_role(result.best), "reasons": list(result.reasons)},
-        "runner_up": {**_role(result.runner_up), "reasons": list(result.runner_up_reasons)},
-        "compare": result.compare_command,
+        "recommended": _advised(result.best),
+        "runner_up": _advised(result.runner_up),
+        "ruled_out": [{**_role(o.role), "clashes": list(o.clashes)} for o in result.ruled_out],
+        "sources": _sources(result.library),
     }

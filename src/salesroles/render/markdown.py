@@ -1,151 +1,257 @@
-"""Markdown output, ready to paste into a job description or a wiki page."""
+"""Markdown output, ready to paste into a job description or a wiki page.
+
+Dataset text is escaped for CommonMark (``*O*NET`` stays literal), kept on one line
+(a newline in a point can never start a heading or end a table row), and cited
+with footnotes (``[^1]``) listed at the end.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import singledispatch
 
+from salesroles.models import Disagreement, Point
 from salesroles.queries import (
-    NOT_COVERED,
     Advice,
     CareerPath,
     CareerTree,
     Cell,
     Comparison,
+    Identification,
     Listing,
     Profile,
+    Recommendation,
     Result,
     SearchResult,
+    SourceList,
     Step,
     TreeNode,
 )
+from salesroles.render import words
 from salesroles.render.text import clean
+from salesroles.render.words import Citations
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
 
 
-def render(result: Result, *, ascii_only: bool = False) -> str:
-    return "\n".join(_lines(result)).rstrip("\n") + "\n"
+def md(text: str) -> str:
+    """Dataset text as literal Markdown on one line."""
+    one_line = " ".join(clean(text).split())
+    return _SPECIAL.sub(r"\\\1", one_line)
 
 
-def _cell(cell: Cell | None) -> list[str]:
+def render(result: Result, *, ascii_only: bool = False, sources: bool = True) -> str:
+    cite = _Footnotes(getattr(result, "library", {}), enabled=sources)
+    lines = _lines(result, cite)
+    lines += cite.definitions()
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+class _Footnotes(Citations):
+    def marks(self, ids: Iterable[str]) -> str:
+        if not self.enabled:
+            return ""
+        found = super().marks(ids)
+        return re.sub(r"\[(\d+)\]", r"[^\1]", found)
+
+    def point(self, p: Point) -> str:
+        mark = self.marks(p.sources)
+        return f"{md(p.text)}{mark}"
+
+    def definitions(self) -> list[str]:
+        listed = self.listed()
+        if not listed or not self.enabled:
+            return []
+        lines = ["", "## Sources", ""]
+        for number, source, source_id in listed:
+            if source is None:
+                lines.append(f"[^{number}]: {md(source_id)}")
+                continue
+            text = md(words.citation(source).removesuffix(f" {source.url}" if source.url else ""))
+            url = f" <{source.url}>" if source.url else ""
+            lines.append(f"[^{number}]: {text}{url}")
+        return lines
+
+
+def _cell(cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str]) -> list[str]:
     if cell is None:
-        return [f"*{NOT_COVERED}*"]
-    return [f"**{clean(f)}**" for f in cell.facts] + [clean(p) for p in cell.points]
+        return [f"*{words.NOT_COVERED}*"]
+    lines = [f"**{md(f)}**" for f in words.facts(dimension, cell.values, names)]
+    lines += [
+        f"{md(words.figure(f))}{cite.marks([f.source])}" for f in cell.values.get("figures", ())
+    ]
+    return lines + [cite.point(p) for p in cell.points]
 
 
-def _escape(text: str) -> str:
-    """Text for a Markdown table cell: a ``|`` would end the cell."""
-    return clean(text).replace("|", "\\|")
+def _disagreements(
+    items: Iterable[Disagreement], cite: Citations, names: dict[str, str]
+) -> list[str]:
+    lines: list[str] = []
+    for d in items:
+        if not lines:
+            lines = ["", "## Where the sources disagree", ""]
+        who = ", ".join(names.get(r, r) for r in d.roles)
+        lines.append(f"- **{md(d.topic)}** ({md(who)})")
+        lines += [f"  - {md(p.text)}{cite.marks([p.source])}" for p in d.positions]
+    return lines
 
 
-def _table_cell(cell: Cell | None) -> str:
-    return "<br>".join(_cell(cell)).replace("|", "\\|")
-
-
-def _move(step: Step) -> list[str]:
+def _move(step: Step, cite: Citations) -> list[str]:
     move = step.move
-    lines = [f"- {clean(s)}" for s in move.steps]
-    lines += [f"- Skill: {clean(s)}" for s in move.skills]
-    lines += [f"- Education: {clean(s)}" for s in move.education]
-    lines += [f"- Note: {clean(move.note)}"] if move.note else []
-    return [*lines, f"- Source: *{clean(move.source)}*"]
+    lines = [f"- {md(s)}" for s in move.steps]
+    lines += [f"- Skill: {md(s)}" for s in move.skills]
+    lines += [f"- Education: {md(s)}" for s in move.education]
+    lines += [f"- Note: {md(move.note)}"] if move.note else []
+    mark = cite.marks([move.source])
+    return [*lines, f"- Source: {mark}"] if mark else lines
 
 
 @singledispatch
-def _lines(result: object) -> list[str]:
+def _lines(result: object, cite: Citations) -> list[str]:
     raise TypeError(f"no Markdown form for {type(result).__name__}")
 
 
 @_lines.register
-def _(result: Listing) -> list[str]:
-    lines = ["| id | title | seniority | scope | aliases |", "|---|---|---|---|---|"]
+def _(result: Listing, cite: Citations) -> list[str]:
+    lines = ["| id | title | reports to | scope | aliases |", "|---|---|---|---|---|"]
     for r in result.roles:
         scope = r.scope.level if r.scope and r.scope.level else "—"
+        bosses = ", ".join(result.reports_to.get(r.id, ())) or "—"
         lines.append(
-            f"| `{r.id}` | {_escape(r.title)} | {r.seniority} | {scope} "
-            f"| {_escape(', '.join(r.aliases))} |"
+            f"| `{md(r.id)}` | {md(r.title)} | {md(bosses)} | {scope} "
+            f"| {md(', '.join(r.aliases))} |"
         )
     return lines
 
 
 @_lines.register
-def _(result: Profile) -> list[str]:
+def _(result: Profile, cite: Citations) -> list[str]:
     role = result.role
-    lines = [f"# {clean(role.title)}", "", clean(role.summary), ""]
+    lines = [f"# {md(role.title)}", "", cite.point(role.summary), ""]
     for row in result.rows:
-        lines += [f"## {row.label}", ""]
-        lines += [f"- {text}" for text in _cell(row.cells[0])]
+        lines += [f"## {words.label(row.dimension)}", ""]
+        lines += [f"- {text}" for text in _cell(row.cells[0], row.dimension, cite, result.names)]
         lines.append("")
-    lines += ["## Sources", ""] + [f"- *{clean(s)}*" for s in result.sources]
-    return lines
+    return lines + _disagreements(result.disagreements, cite, result.names)
 
 
 @_lines.register
-def _(result: Comparison) -> list[str]:
-    titles = " | ".join(clean(r.title) for r in result.roles)
-    lines = [f"| | {titles} |", "|---" * (len(result.roles) + 1) + "|"]
-    for row in result.rows:
-        lines.append(f"| **{row.label}** | " + " | ".join(_table_cell(c) for c in row.cells) + " |")
+def _(result: Comparison, cite: Citations) -> list[str]:
     if not result.rows:
-        lines = ["The structured values of these roles do not differ."]
+        lines = [words.NO_DIFFERENCE]
+    else:
+        titles = " | ".join(md(r.title) for r in result.roles)
+        lines = [f"| | {titles} |", "|---" * (len(result.roles) + 1) + "|"]
+        for row in result.rows:
+            cells = ["<br>".join(_cell(c, row.dimension, cite, result.names)) for c in row.cells]
+            lines.append(f"| **{words.label(row.dimension)}** | " + " | ".join(cells) + " |")
     if result.contrasts:
         lines += ["", "## What the sources say directly", ""]
         lines += [
-            f"- **{clean(c.topic)}**: {clean(c.text)} (*{clean(c.source)}*)"
-            for c in result.contrasts
+            f"- **{md(c.topic)}**: {md(c.text)}{cite.marks([c.source])}" for c in result.contrasts
         ]
-    return lines
+    return lines + _disagreements(result.disagreements, cite, result.names)
 
 
-def _tree(nodes: tuple[TreeNode, ...], depth: int) -> list[str]:
-    lines = []
-    for node in nodes:
-        names = " or ".join(clean(r.title) for r in node.roles)
-        lines.append(f"{'  ' * depth}- {names} ({node.step.move.kind})")
-        lines += _tree(node.children, depth + 1)
+def _tree(nodes: tuple[TreeNode, ...]) -> list[str]:
+    lines: list[str] = []
+    stack = [(n, 0) for n in reversed(nodes)]
+    while stack:
+        node, depth = stack.pop()
+        titles = " or ".join(md(r.title) for r in node.roles)
+        seen = ", followed above" if node.seen else ""
+        lines.append(f"{'  ' * depth}- {titles} ({node.step.move.kind}{seen})")
+        stack.extend((c, depth + 1) for c in reversed(node.children))
     return lines
 
 
 @_lines.register
-def _(result: CareerTree) -> list[str]:
-    lines = [f"# Career: {clean(result.role.title)}", ""]
+def _(result: CareerTree, cite: Citations) -> list[str]:
+    lines = [f"# Career: {md(result.role.title)}", ""]
     for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
         lines += [f"## {heading}", ""]
-        lines += _tree(nodes, 0) or ["- *no moves in the dataset*"]
+        lines += _tree(nodes) or ["- *no moves in the dataset*"]
         lines.append("")
     return lines
 
 
 @_lines.register
-def _(result: CareerPath) -> list[str]:
-    lines = [f"# From {clean(result.start.title)} to {clean(result.goal.title)}", ""]
+def _(result: CareerPath, cite: Citations) -> list[str]:
+    start, goal = md(result.start.title), md(result.goal.title)
+    lines = [f"# From {start} to {goal}", ""]
     if result.steps is None:
-        return [
-            *lines,
-            f"The dataset has no career path from {clean(result.start.title)} "
-            f"to {clean(result.goal.title)}.",
-        ]
+        return [*lines, f"The dataset has no career path from {start} to {goal}."]
     for number, step in enumerate(result.steps, 1):
-        target = clean(step.target[0].title)
-        lines += [f"## {number}. {clean(step.source.title)} → {target} ({step.move.kind})", ""]
-        lines += [*_move(step), ""]
+        target = md(step.target[0].title)
+        lines += [f"## {number}. {md(step.source.title)} → {target} ({step.move.kind})", ""]
+        lines += [*_move(step, cite), ""]
     return lines
 
 
 @_lines.register
-def _(result: SearchResult) -> list[str]:
+def _(result: SearchResult, cite: Citations) -> list[str]:
     if not result.hits:
-        return [f"No role mentions {clean(result.term)!r}."]
+        return [f"No role mentions “{md(result.term)}”."]
     lines = ["| role | where | text |", "|---|---|---|"]
     for hit in result.hits:
-        who = f"`{hit.role.id}`" if hit.role else "—"
-        lines.append(f"| {who} | {_escape(hit.where)} | {_escape(hit.text)} |")
+        who = f"`{md(hit.role.id)}`" if hit.role else "—"
+        lines.append(f"| {who} | {words.label(hit.dimension)} | {md(hit.text)} |")
     return lines
 
 
 @_lines.register
-def _(result: Advice) -> list[str]:
-    lines = [f"# Hire a {clean(result.best.title)}", "", f"For {result.described}.", ""]
-    lines += [f"- {clean(r)}" for r in result.reasons]
-    lines += ["", f"## Runner-up: {clean(result.runner_up.title)}", ""]
-    lines += [f"- {clean(r)}" for r in result.runner_up_reasons]
-    lines += ["", f"Compare them: `{result.compare_command}`"]
+def _(result: Identification, cite: Citations) -> list[str]:
+    lines = ["| title | role | read as | set aside |", "|---|---|---|---|"]
+    for item in result.titles:
+        m = item.match
+        role = f"`{md(m.role.id)}`" if m else ("ambiguous" if item.candidates else "no match")
+        read = md(m.read_as) if m else md(", ".join(item.candidates or item.suggestions))
+        aside = md(", ".join(m.set_aside)) if m else ""
+        lines.append(f"| {md(item.typed)} | {role} | {read} | {aside} |")
     return lines
+
+
+@_lines.register
+def _(result: SourceList, cite: Citations) -> list[str]:
+    lines = ["| id | kind | year | source | points |", "|---|---|---|---|---|"]
+    for use in result.sources:
+        s = use.source
+        title = md(", ".join(x for x in (s.title, s.publisher) if x))
+        shown = f"{title} <{s.url}>" if s.url else title
+        kind = words.KIND_LABELS.get(s.kind, s.kind)
+        lines.append(f"| `{md(s.id)}` | {kind} | {s.year or '—'} | {shown} | {use.points} |")
+    return lines
+
+
+def _recommendation(rec: Recommendation, cite: Citations) -> list[str]:
+    lines = []
+    for reason in rec.reasons:
+        value = reason.value if not isinstance(reason.value, tuple) else ", ".join(reason.value)
+        said = f" — {cite.point(reason.point)}" if reason.point else ""
+        lines.append(f"- {words.label(reason.dimension)}: {md(str(value))}{said}")
+    return lines
+
+
+@_lines.register
+def _(result: Advice, cite: Citations) -> list[str]:
+    described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
+    ruled_out = []
+    if result.ruled_out:
+        ruled_out = ["", "## Ruled out by an answer", ""]
+        ruled_out += [
+            f"- {md(o.role.title)} (`{md(o.role.id)}`): {', '.join(o.clashes)}"
+            for o in result.ruled_out
+        ]
+    if result.best is None:
+        return ["# No role in the dataset fits every answer", "", f"For {described}.", *ruled_out]
+    lines = [f"# Recommended hire: {md(result.best.role.title)}", "", f"For {described}.", ""]
+    lines += _recommendation(result.best, cite)
+    if result.runner_up:
+        lines += ["", f"## Runner-up: {md(result.runner_up.role.title)}", ""]
+        lines += _recommendation(result.runner_up, cite)
+        lines += [
+            "",
+            f"Compare them: `salesroles compare {result.best.role.id} {result.runner_up.role.id}`",
+        ]
+    return lines + ruled_out

@@ -19,7 +19,7 @@ def render(*, dataset: bool = False) -> str:
         }
         document["title"] = "salesroles dataset file"
     else:
-        from salesroles.output import json_schema
+        from salesroles.json_shapes import json_schema
 
         document = json_schema()
     return json.dumps(document, indent=2) + "\n"

@@ -1,13 +1,18 @@
-"""Rich tables and trees for people at a terminal. The only module that imports Rich.
+"""Rich tables and trees for people at a terminal. The only CLI module that imports Rich.
 
 Text from a dataset goes into ``Text`` objects, never into markup strings, so
-``[bold]`` in a user's file is shown as typed.
+``[bold]`` in a user's file is shown as typed; control characters are made visible.
+Each point ends with its source markers (``[3]``), and the numbered sources follow.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import sys
+from collections.abc import Iterable, Sequence
 from functools import singledispatch
+from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,45 +20,102 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from salesroles.models import Disagreement, Role
 from salesroles.queries import (
-    NOT_COVERED,
     Advice,
     CareerPath,
     CareerTree,
     Cell,
     Comparison,
+    Identification,
     Listing,
     Profile,
+    Recommendation,
     Result,
     SearchResult,
+    SourceList,
     Step,
     TreeNode,
 )
+from salesroles.render import words
 from salesroles.render.text import clean
+from salesroles.render.words import Citations
 
-_SIDE_LABELS_UP_TO = 2  # roles; with more, a label column would squeeze words apart
+DEFAULT_WIDTH = 80  # for a bad, zero or negative COLUMNS, and when there is no terminal
+MIN_WIDTH = 20  # narrower, no table can be drawn: see table_width
+MIN_COLUMN = 18  # narrower than this, side-by-side columns cut words: stack instead
 
 
-def print_result(result: Result, *, color: bool = True) -> None:
-    console = Console(
-        file=sys.stdout,
+def render(
+    result: Result, *, color: bool = True, sources: bool = True, terminal: bool | None = None
+) -> str:
+    """The table as text, trailing spaces stripped: for stdout, a pager or a test.
+
+    ``terminal``: whether the text goes to a terminal (colours, where ``color``).
+    """
+    width = table_width()
+    buffer = _Buffer(getattr(sys.stdout, "encoding", None) or "utf-8")
+    console = _console(buffer, color=color, width=width, terminal=terminal)
+    console.print(build(result, sources=sources, width=width))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+class _Buffer(io.StringIO):
+    """A string buffer that tells Rich the encoding of the real stdout (ASCII or UTF-8)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _console(file: IO[str], *, color: bool, width: int, terminal: bool | None = None) -> Console:
+    return Console(
+        file=file,
+        width=width,
+        force_terminal=terminal,
         color_system="auto" if color else None,  # no colour: no escape codes at all
         highlight=False,
         markup=False,
         emoji=False,
     )
-    console.print(build(result))
+
+
+def table_width() -> int:
+    """The width to draw at: the one place that decides it.
+
+    COLUMNS when it is a positive number (a bad, zero or negative one means 80), else
+    the terminal's width, else 80. Tables fit that width, wrapping between words.
+    Under 20 columns no table can be drawn (Rich prints blank lines or cuts every
+    word): it is drawn 80 wide and the terminal wraps the lines, every word whole.
+    """
+    width = _columns()
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+
+
+def _columns() -> int:
+    raw = os.environ.get("COLUMNS")
+    if raw is not None:
+        try:
+            width = int(raw.strip())
+        except ValueError:
+            width = 0
+        return width if width > 0 else DEFAULT_WIDTH
+    for fd in (1, 0, 2):  # as Rich does: a pipe still gets the terminal's width
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (OSError, ValueError):
+            continue
+        if width > 0:
+            return width
+    return DEFAULT_WIDTH
 
 
 def _text(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
-
-
-def _cell(cell: Cell | None) -> Text:
-    if cell is None:
-        return _text(NOT_COVERED, "dim italic")
-    lines = [_text(f, "bold") for f in cell.facts] + [_text(f"• {p}") for p in cell.points]
-    return Text("\n").join(lines)
 
 
 def _grid(*headers: str) -> Table:
@@ -63,79 +125,118 @@ def _grid(*headers: str) -> Table:
     return table
 
 
-def _sources(titles: list[str]) -> Text:
-    return Text.assemble(("Sources: ", "dim"), (clean("; ".join(titles)), "dim italic"))
+def _cell(cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str]) -> Text:
+    if cell is None:
+        return _text(words.NOT_COVERED, "dim italic")
+    lines = [_text(f, "bold") for f in words.facts(dimension, cell.values, names)]
+    for f in cell.values.get("figures", ()):
+        lines.append(_text(f"{words.figure(f)} {cite.marks([f.source])}".rstrip()))
+    lines += [_text(f"• {cite.point(p)}") for p in cell.points]
+    return Text("\n").join(lines)
+
+
+def _sources(cite: Citations) -> list[RenderableType]:
+    listed = cite.listed()
+    if not listed:
+        return []
+    parts: list[RenderableType] = [Text(""), _text("Sources", "bold")]
+    for number, source, source_id in listed:
+        shown = words.citation(source) if source else source_id
+        parts.append(_text(f"[{number}] {shown}", "dim"))
+    return parts
+
+
+def _disagreements(
+    items: Sequence[Disagreement], cite: Citations, names: dict[str, str]
+) -> list[RenderableType]:
+    if not items:
+        return []
+    parts: list[RenderableType] = [Text(""), _text("Where the sources disagree", "bold")]
+    for d in items:
+        who = ", ".join(names.get(r, r) for r in d.roles)
+        parts.append(Text.assemble("• ", (clean(d.topic), "bold"), f" ({clean(who)})"))
+        parts += [_text(f"  – {p.text} {cite.marks([p.source])}".rstrip()) for p in d.positions]
+    return parts
 
 
 @singledispatch
-def build(result: object) -> RenderableType:
+def build(result: object, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     """A Rich renderable for ``result``; tests render it at a fixed width."""
     raise TypeError(f"no table form for {type(result).__name__}")
 
 
 @build.register
-def _(result: Listing) -> RenderableType:
-    table = _grid("id", "title", "seniority", "scope", "aliases")
-    table.columns[-1].no_wrap = True  # aliases are typed: let the title wrap instead
+def _(result: Listing, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    table = _grid("id", "title", "reports to", "scope", "aliases")
     for r in result.roles:
+        bosses = ", ".join(result.reports_to.get(r.id, ())) or "—"
         scope = r.scope.level if r.scope and r.scope.level else "—"
         table.add_row(
-            _text(r.id, "bold"),
-            _text(r.title),
-            str(r.seniority),
-            _text(scope),
-            _text("\n".join(r.aliases)),
-        )
-    return table
+            _text(r.id, "bold"), _text(r.title), _text(bosses), _text(scope),
+            _text(", ".join(r.aliases)),
+        )  # fmt: skip
+    note = _text(
+        "Each role comes before the roles it reports to; roles that no cited reporting "
+        "line connects are not ranked against each other.",
+        "dim",
+    )
+    return Group(table, note)
+
+
+def _heading(role: Role) -> Text:
+    return Text.assemble((clean(role.title), "bold"), f" ({clean(role.id)})")
 
 
 @build.register
-def _(result: Profile) -> RenderableType:
+def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    cite = Citations(result.library, enabled=sources)
     role = result.role
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True, show_header=False)
     table.add_column(overflow="fold", style="bold")
     table.add_column(overflow="fold", ratio=1)
+    missing = []
     for row in result.rows:
-        table.add_row(_text(row.label), _cell(row.cells[0]))
-    heading = Text.assemble((clean(role.title), "bold"), f" ({role.id})")
-    return Group(heading, _text(role.summary), table, _sources(list(result.sources)))
+        c = row.cells[0]
+        if c is None and len(result.rows) > 1:
+            missing.append(words.label(row.dimension).lower())
+            continue
+        table.add_row(
+            _text(words.label(row.dimension)), _cell(c, row.dimension, cite, result.names)
+        )
+    parts: list[RenderableType] = [_heading(role), _text(cite.point(role.summary)), table]
+    if missing:
+        parts.append(_text(f"Not covered by the sources: {', '.join(missing)}.", "dim italic"))
+    parts += _disagreements(result.disagreements, cite, result.names)
+    return Group(*parts, *_sources(cite))
 
 
 @build.register
-def _(result: Comparison) -> RenderableType:
+def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    cite = Citations(result.library, enabled=sources)
     if not result.rows:
-        return _text("The structured values of these roles do not differ.")
-    headers = [f"{r.title} ({r.id})" for r in result.roles]
-    if len(result.roles) <= _SIDE_LABELS_UP_TO:
-        table = _grid("", *headers)
-        for row in result.rows:
-            table.add_row(_text(row.label, "bold"), *(_cell(c) for c in row.cells))
-    else:  # labels on a line of their own, so four roles fit 80 columns without cut words
-        table = _grid(*headers)
-        table.show_lines = False
-        for row in result.rows:
-            table.add_row(_text(row.label, "bold underline"), *([""] * (len(row.cells) - 1)))
-            table.add_row(*(_cell(c) for c in row.cells), end_section=True)
-    parts: list[RenderableType] = [table]
+        parts: list[RenderableType] = [_text(words.NO_DIFFERENCE)]
+    elif _fits_side_by_side(len(result.roles), width):
+        parts = [_side_by_side(result, cite)]
+    else:
+        parts = _stacked(result, cite)
     if result.contrasts:
-        parts.append(_text("What the sources say directly", "bold"))
-        titles = {r.id: r.title for r in result.roles}
+        parts += [Text(""), _text("What the sources say directly", "bold")]
         pair: tuple[str, str] | None = None
         for contrast in result.contrasts:
             if len(result.roles) > 2 and contrast.roles != pair:
                 pair = contrast.roles
-                parts.append(_text(" vs ".join(titles[i] for i in pair), "underline"))
+                parts.append(_text(" vs ".join(result.names.get(i, i) for i in pair), "underline"))
             parts.append(
                 Text.assemble(
                     "• ",
                     (clean(contrast.topic), "bold"),
                     ": ",
                     clean(contrast.text),
-                    (f" ({clean(contrast.source)})", "dim italic"),
+                    f" {cite.marks([contrast.source])}".rstrip(),
                 )
             )
-    sources = list(dict.fromkeys(s for r in result.roles for s in r.sources))
-    parts.append(_sources(sources))
+    parts += _disagreements(result.disagreements, cite, result.names)
+    parts += _sources(cite)
     if result.omitted:
         parts.append(
             _text(f"{result.omitted} more dimensions with --all, or pick with --only.", "dim")
@@ -143,47 +244,92 @@ def _(result: Comparison) -> RenderableType:
     return Group(*parts)
 
 
-def _move_details(step: Step) -> list[Text]:
+def _fits_side_by_side(columns: int, width: int) -> bool:
+    label = 16 if columns <= 2 else 0
+    return (width - label) // columns - 3 >= MIN_COLUMN
+
+
+def _side_by_side(result: Comparison, cite: Citations) -> Table:
+    headers = [f"{r.title} ({r.id})" for r in result.roles]
+    if len(result.roles) <= 2:
+        table = _grid("", *headers)
+        for row in result.rows:
+            cells = (_cell(c, row.dimension, cite, result.names) for c in row.cells)
+            table.add_row(_text(words.label(row.dimension), "bold"), *cells)
+        return table
+    table = _grid(*headers)  # labels on a line of their own, so the columns keep their width
+    table.show_lines = False
+    for row in result.rows:
+        table.add_row(
+            _text(words.label(row.dimension), "bold underline"), *([""] * (len(row.cells) - 1))
+        )
+        table.add_row(
+            *(_cell(c, row.dimension, cite, result.names) for c in row.cells), end_section=True
+        )
+    return table
+
+
+def _stacked(result: Comparison, cite: Citations) -> list[RenderableType]:
+    """One dimension after another, each role's value under it: no column too narrow."""
+    parts: list[RenderableType] = []
+    for row in result.rows:
+        parts.append(_text(words.label(row.dimension), "bold underline"))
+        for role, c in zip(result.roles, row.cells, strict=True):
+            parts.append(_heading(role))
+            parts.append(_cell(c, row.dimension, cite, result.names))
+        parts.append(Text(""))
+    return parts
+
+
+def _move_details(step: Step, cite: Citations) -> list[Text]:
     move = step.move
     lines = [_text(f"{n}. {s}") for n, s in enumerate(move.steps, 1)]
     lines += [_text(f"Skill: {s}") for s in move.skills]
     lines += [_text(f"Education: {s}") for s in move.education]
     lines += [_text(f"Note: {move.note}", "italic")] if move.note else []
-    lines.append(_text(f"Source: {move.source}", "dim italic"))
+    mark = cite.marks([move.source])
+    if mark:
+        lines.append(_text(f"Source: {mark}", "dim italic"))
     return lines
 
 
-def _branch(tree: Tree, nodes: tuple[TreeNode, ...], *, details: bool) -> None:
-    for node in nodes:
-        names = " or ".join(f"{r.title} ({r.id})" for r in node.roles)
-        label = Text.assemble((clean(names), "bold"), f", {node.step.move.kind}")
-        child = tree.add(label)
-        if details:
-            for line in _move_details(node.step):
-                child.add(line)
-        _branch(child, node.children, details=False)
+def _branch(tree: Tree, nodes: Iterable[TreeNode], cite: Citations, *, details: bool) -> None:
+    stack = [(tree, list(nodes), details)]
+    while stack:  # no recursion: a chain of any length prints
+        parent, pending, show = stack.pop()
+        for node in pending:
+            titles = " or ".join(f"{r.title} ({r.id})" for r in node.roles)
+            label = Text.assemble((clean(titles), "bold"), f", {node.step.move.kind}")
+            if node.seen:
+                label.append(" (followed above)", "dim italic")
+            child = parent.add(label)
+            if show:
+                for line in _move_details(node.step, cite):
+                    child.add(line)
+            if node.children:
+                stack.append((child, list(node.children), False))
 
 
 @build.register
-def _(result: CareerTree) -> RenderableType:
-    root = Tree(Text.assemble((clean(result.role.title), "bold"), f" ({result.role.id})"))
+def _(result: CareerTree, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    cite = Citations(result.library, enabled=sources)
+    root = Tree(_heading(result.role))
     for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
         branch = root.add(_text(heading, "bold"))
         if not nodes:
             branch.add(_text("no moves in the dataset", "dim italic"))
-        _branch(branch, nodes, details=True)
-    return root
+        _branch(branch, nodes, cite, details=True)
+    return Group(root, *_sources(cite))
 
 
 @build.register
-def _(result: CareerPath) -> RenderableType:
+def _(result: CareerPath, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    cite = Citations(result.library, enabled=sources)
     start, goal = clean(result.start.title), clean(result.goal.title)
     if result.steps is None:
         return _text(f"The dataset has no career path from {start} to {goal}.")
-    heading = Text.assemble(
-        (f"{start} → {goal}", "bold"),
-        f": {len(result.steps)} move{'s' if len(result.steps) != 1 else ''}",
-    )
+    count = len(result.steps)
+    heading = Text.assemble((f"{start} → {goal}", "bold"), f": {count} move{'s' * (count != 1)}")
     root = Tree(heading)
     for number, step in enumerate(result.steps, 1):
         label = Text.assemble(
@@ -192,39 +338,109 @@ def _(result: CareerPath) -> RenderableType:
             f" ({step.move.kind})",
         )
         branch = root.add(label)
-        for line in _move_details(step):
+        for line in _move_details(step, cite):
             branch.add(line)
-    return root
+    return Group(root, *_sources(cite))
 
 
 @build.register
-def _(result: SearchResult) -> RenderableType:
+def _(result: SearchResult, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     if not result.hits:
         return _text(f"No role mentions {result.term!r}.")
     table = _grid("role", "where", "text")
     for hit in result.hits:
         text = _text(hit.text)
         text.highlight_words([clean(result.term)], "bold reverse", case_sensitive=False)
-        table.add_row(_text(hit.role.id if hit.role else "—", "bold"), _text(hit.where), text)
+        who = hit.role.id if hit.role else "—"
+        table.add_row(_text(who, "bold"), _text(words.label(hit.dimension)), text)
     return table
 
 
 @build.register
-def _(result: Advice) -> RenderableType:
+def _(
+    result: Identification, *, sources: bool = True, width: int = DEFAULT_WIDTH
+) -> RenderableType:
+    table = _grid("title", "role", "read as", "set aside")
+    for item in result.titles:
+        if item.match:
+            m = item.match
+            aside = ", ".join(m.set_aside) + (f"\n{m.acronym}" if m.acronym else "")
+            table.add_row(
+                _text(item.typed), _text(f"{m.role.id}", "bold"), _text(m.read_as),
+                _text(aside.strip() or "—"),
+            )  # fmt: skip
+        elif item.candidates:
+            table.add_row(
+                _text(item.typed),
+                _text("ambiguous", "italic"),
+                _text("could be " + ", ".join(item.candidates)),
+                _text("—"),
+            )
+        else:
+            close = ", ".join(item.suggestions)
+            table.add_row(
+                _text(item.typed),
+                _text("no match", "italic"),
+                _text(f"close: {close}" if close else "—"),
+                _text("—"),
+            )
+    return table
+
+
+@build.register
+def _(result: SourceList, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    table = _grid("id", "kind", "year", "source", "points")
+    for use in result.sources:
+        s = use.source
+        title = ", ".join(x for x in (s.title, s.publisher) if x)
+        shown = f"{title}\n{s.url}" if s.url else title
+        table.add_row(
+            _text(s.id, "bold"), _text(words.KIND_LABELS.get(s.kind, s.kind)),
+            _text(str(s.year) if s.year else "—"), _text(shown), str(use.points),
+        )  # fmt: skip
+    return table
+
+
+def _recommendation(heading: str, rec: Recommendation, cite: Citations) -> list[RenderableType]:
     parts: list[RenderableType] = [
-        Text.assemble(
-            ("Hire a ", "bold"), (clean(result.best.title), "bold"), f" ({result.best.id})"
-        ),
-        _text(f"For: {result.described}.", "dim"),
+        Text.assemble((heading, "bold"), (clean(rec.role.title), "bold"), f" ({rec.role.id})")
     ]
-    parts += [_text(f"• {r}") for r in result.reasons]
-    parts.append(
-        Text.assemble(
-            "\nRunner-up: ", (clean(result.runner_up.title), "bold"), f" ({result.runner_up.id})"
+    for reason in rec.reasons:
+        value = reason.value if not isinstance(reason.value, tuple) else ", ".join(reason.value)
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        said = f" — {cite.point(reason.point)}" if reason.point else ""
+        parts.append(_text(f"• {words.label(reason.dimension)}: {value}{said}"))
+    return parts
+
+
+@build.register
+def _(result: Advice, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
+    cite = Citations(result.library, enabled=sources)
+    described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
+    ruled_out: list[RenderableType] = []
+    if result.ruled_out:
+        ruled_out = [Text(""), _text("Ruled out by an answer", "bold")]
+        ruled_out += [
+            _text(f"• {o.role.title} ({o.role.id}): {', '.join(o.clashes)}")
+            for o in result.ruled_out
+        ]
+    if result.best is None:
+        return Group(
+            _text("No role in the dataset fits every answer.", "bold"),
+            _text(f"For: {described}.", "dim"),
+            *ruled_out,
         )
-    )
-    parts += [_text(f"• {r}") for r in result.runner_up_reasons]
-    parts.append(
-        _text(f"\nCompare them: salesroles compare {result.best.id} {result.runner_up.id}", "dim")
-    )
-    return Group(*parts)
+    parts: list[RenderableType] = [*_recommendation("Recommended hire: ", result.best, cite)]
+    parts.insert(1, _text(f"For: {described}.", "dim"))
+    if result.runner_up:
+        parts.append(Text(""))
+        parts += _recommendation("Runner-up: ", result.runner_up, cite)
+        parts.append(
+            _text(
+                f"\nCompare them: salesroles compare {result.best.role.id} "
+                f"{result.runner_up.role.id}",
+                "dim",
+            )
+        )
+    return Group(*parts, *ruled_out, *_sources(cite))

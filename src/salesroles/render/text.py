@@ -6,7 +6,10 @@ import re
 
 # C0 and C1 controls but tab and newline, and the bidi controls that can make a
 # terminal show text in another order than it is stored ("Trojan Source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (from arguments or file names that are not UTF-8) are shown too.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def clean(text: str) -> str:

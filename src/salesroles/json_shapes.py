@@ -1,0 +1,266 @@
+"""The shapes of every ``--json`` output, and their JSON Schema (``salesroles schema``).
+
+``render.json`` is typed against these, so mypy keeps the two in step; pydantic
+turns them into JSON Schema (only ``salesroles schema`` imports this module at run
+time). ``OUTPUT_VERSION`` is the version of this output, apart from the dataset
+file's own version: the JSON can change without rejecting anyone's dataset.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from typing_extensions import TypedDict
+
+OUTPUT_VERSION = 2
+
+
+class PointOut(TypedDict):
+    text: str
+    sources: list[str]
+
+
+class SourceOut(TypedDict):
+    title: str
+    kind: str
+    publisher: str | None
+    url: str | None
+    year: int | None
+    note: str | None
+
+
+Sources = dict[str, SourceOut]  # every source the output cites, by id
+# A dimension's value: its structured fields (level, horizon, reports_to, functions,
+# company_size, builds_team, figures; career: comes_from, leads_to), then "points".
+Value = dict[str, Any]
+
+
+class RoleRef(TypedDict):
+    id: str
+    title: str
+
+
+class ListedRole(RoleRef):
+    seniority: int | None
+    reports_to: list[str]
+    scope: str | None
+    aliases: list[str]
+    titles: list[str]
+
+
+class ListOutput(TypedDict):
+    """salesroles list --json"""
+
+    schema_version: int
+    roles: list[ListedRole]
+
+
+class ShownRole(RoleRef):
+    aliases: list[str]
+    titles: list[PointOut]
+    summary: PointOut
+    sources: list[str]
+
+
+class PositionOut(TypedDict):
+    text: str
+    source: str
+
+
+class DisagreementOut(TypedDict):
+    roles: list[str]
+    dimensions: list[str]
+    topic: str
+    positions: list[PositionOut]
+
+
+class ShowOutput(TypedDict):
+    """salesroles show ROLE --json"""
+
+    schema_version: int
+    role: ShownRole
+    dimensions: dict[str, Value | None]
+    disagreements: list[DisagreementOut]
+    sources: Sources
+
+
+class DimensionRow(TypedDict):
+    name: str
+    label: str
+    differs: bool
+    values: dict[str, Value | None]
+
+
+class ContrastOut(TypedDict):
+    roles: list[str]
+    dimensions: list[str]
+    topic: str
+    text: str
+    source: str
+
+
+class CompareOutput(TypedDict):
+    """salesroles compare ROLE ROLE... --json"""
+
+    schema_version: int
+    roles: list[RoleRef]
+    diff_only: bool
+    dimensions: list[DimensionRow]
+    contrasts: list[ContrastOut]
+    disagreements: list[DisagreementOut]
+    sources: Sources
+
+
+MoveOut = TypedDict(
+    "MoveOut",
+    {
+        "from": str,
+        "to": list[str],
+        "kind": Literal["promotion", "lateral", "equivalent"],
+        "source": str,
+        "steps": list[str],
+        "skills": list[str],
+        "education": list[str],
+        "note": "str | None",
+    },
+)
+
+
+class MoveNode(MoveOut):
+    seen: bool  # this role's onward moves are shown where it first appears
+    children: list[MoveNode]
+
+
+class CareerTreeOutput(TypedDict):
+    """salesroles career ROLE --json"""
+
+    schema_version: int
+    role: RoleRef
+    comes_from: list[MoveNode]
+    leads_to: list[MoveNode]
+    sources: Sources
+
+
+CareerPathOutput = TypedDict(
+    "CareerPathOutput",
+    {
+        "schema_version": int,
+        "from": RoleRef,
+        "to": RoleRef,
+        "reachable": bool,
+        "steps": "list[MoveOut] | None",
+        "sources": Sources,
+    },
+)
+CareerPathOutput.__doc__ = "salesroles career ROLE --to ROLE --json"
+
+
+class SearchHit(TypedDict):
+    role: str | None
+    dimension: str
+    text: str
+
+
+class SearchOutput(TypedDict):
+    """salesroles search TEXT --json"""
+
+    schema_version: int
+    term: str
+    hits: list[SearchHit]
+
+
+class WhichRow(TypedDict):
+    title: str
+    role: RoleRef | None
+    read_as: str | None
+    set_aside: list[str]
+    other_meanings: str | None
+    candidates: list[str]
+    suggestions: list[str]
+
+
+class WhichOutput(TypedDict):
+    """salesroles which TITLE... --json"""
+
+    schema_version: int
+    titles: list[WhichRow]
+
+
+class SourceRow(SourceOut):
+    id: str
+    points: int
+    roles: list[str]
+
+
+class SourcesOutput(TypedDict):
+    """salesroles sources [ROLE] --json"""
+
+    schema_version: int
+    role: RoleRef | None
+    sources: list[SourceRow]
+
+
+class ReasonOut(TypedDict):
+    question: str
+    answer: str
+    dimension: str
+    value: Any
+    point: PointOut | None
+
+
+class AdvisedRole(RoleRef):
+    reasons: list[ReasonOut]
+
+
+class RuledOut(RoleRef):
+    clashes: list[str]  # the questions whose answers the role's values contradict
+
+
+class AdviceOutput(TypedDict):
+    """salesroles advise --json"""
+
+    schema_version: int
+    answers: dict[str, str]
+    assumed: list[str]
+    recommended: AdvisedRole | None
+    runner_up: AdvisedRole | None
+    ruled_out: list[RuledOut]
+    sources: Sources
+
+
+OUTPUTS: tuple[Any, ...] = (
+    ListOutput,
+    ShowOutput,
+    CompareOutput,
+    CareerTreeOutput,
+    CareerPathOutput,
+    SearchOutput,
+    WhichOutput,
+    SourcesOutput,
+    AdviceOutput,
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """One JSON Schema document: any ``--json`` output is one of its ``oneOf``."""
+    from typing import Union
+
+    from pydantic import TypeAdapter
+
+    union: Any = Union[OUTPUTS]  # noqa: UP007 (a Union built from a tuple of types)
+    document = TypeAdapter(union).json_schema()
+    defs: dict[str, Any] = document.get("$defs", {})
+    for shape in defs.values():  # an output holds exactly the keys listed
+        if shape.get("type") == "object" and "properties" in shape:
+            shape["additionalProperties"] = False
+    for kind in OUTPUTS:
+        shape = defs[kind.__name__]
+        shape["description"] = kind.__doc__
+        shape["properties"]["schema_version"] = {"const": OUTPUT_VERSION}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "salesroles --json output",
+        "description": f"Output version {OUTPUT_VERSION}, given as schema_version.",
+        "oneOf": [{"$ref": f"#/$defs/{kind.__name__}"} for kind in OUTPUTS],
+        "$defs": defs,
+    }

@@ -1,0 +1,138 @@
+"""The words a reader sees, shared by the table, Markdown, CSV and app renderers.
+
+Queries hand back values ("division", ["ceo", "coo"]); this module says them
+("Level: division", "Reports to: Chief Executive Officer, Chief Operating Officer"),
+numbers the sources a view cites, and says what kind of source each is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from salesroles.models import DIMENSIONS, Figure, Point, Source
+
+NOT_COVERED = "not covered by the sources"
+NO_DIFFERENCE = "The structured values of these roles do not differ."
+
+# How each kind of source is named beside it; articles and statistics go unmarked.
+KIND_LABELS = {
+    "article": "article",
+    "statistics": "official statistics",
+    "encyclopedia": "encyclopedia",
+    "research": "research",
+    "publication": "publication",
+    "search-firm": "search firm",
+    "practitioner": "practitioner's view",
+    "vendor-blog": "vendor blog",
+    "other": "other",
+}
+UNMARKED_KINDS = frozenset({"article", "statistics"})
+
+_FIELD_LABELS = {
+    ("scope", "level"): "Level",
+    ("focus", "horizon"): "Horizon",
+    ("focus", "orientation"): "Orientation",
+    ("reporting", "reports_to"): "Reports to",
+    ("budget", "level"): "Level",
+    ("owns", "functions"): "Owns",
+    ("stage", "company_size"): "Company size",
+    ("team", "builds_team"): "Builds the team",
+    ("career", "comes_from"): "Comes from",
+    ("career", "leads_to"): "Leads to",
+}
+
+
+def label(dimension: str) -> str:
+    return DIMENSIONS.get(dimension, dimension.replace("_", " ").capitalize())
+
+
+def facts(dimension: str, values: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """A dimension's structured values in words, one line each."""
+    lines = []
+    for field, value in values.items():
+        if field == "figures" or value in ((), []):
+            continue
+        if field in ("reports_to", "comes_from", "leads_to"):
+            shown = ", ".join(names.get(v, v) for v in value)
+        elif isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, (tuple, list)):
+            shown = ", ".join(str(v) for v in value)
+        else:
+            shown = str(value)
+        lines.append(f"{_FIELD_LABELS.get((dimension, field), field)}: {shown}")
+    return lines
+
+
+def figure(f: Figure) -> str:
+    """A pay figure in words, with what it covers: figures never travel bare."""
+    amount = f"{f.amount:,}" if f.amount is not None else f"{f.low or 0:,}–{f.high or 0:,}"
+    where = ", ".join(str(x) for x in (f.kind, f.region, f.year) if x)
+    covers = f" Covers: {f.covers}" if f.covers else ""
+    return f"{f.currency} {amount} a {f.period} ({where}).{covers}"
+
+
+def kind_note(source: Source) -> str:
+    """`` (practitioner's view)`` for the kinds a reader should weigh; empty otherwise."""
+    return (
+        "" if source.kind in UNMARKED_KINDS else f" ({KIND_LABELS.get(source.kind, source.kind)})"
+    )
+
+
+def citation(source: Source) -> str:
+    """A source in one line: title, publisher, year, kind where it matters, URL."""
+    parts = [source.title]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.year:
+        parts.append(str(source.year))
+    text = ", ".join(parts) + kind_note(source) + "."
+    return f"{text} {source.url}" if source.url else text
+
+
+class Citations:
+    """Numbers the sources a view cites, in the order they are first cited."""
+
+    def __init__(self, library: Mapping[str, Source], *, enabled: bool = True) -> None:
+        self.library = library
+        self.enabled = enabled
+        self.numbers: dict[str, int] = {}
+
+    def marks(self, ids: Iterable[str]) -> str:
+        """``[1][3]`` for these source ids (numbering any new ones); empty when hidden."""
+        if not self.enabled:
+            return ""
+        shown = []
+        for i in ids:
+            if i not in self.numbers:
+                self.numbers[i] = len(self.numbers) + 1
+            shown.append(f"[{self.numbers[i]}]")
+        return "".join(shown)
+
+    def point(self, p: Point) -> str:
+        mark = self.marks(p.sources)
+        return f"{p.text} {mark}" if mark else p.text
+
+    def listed(self) -> list[tuple[int, Source | None, str]]:
+        """(number, source, id) for every source cited so far, in number order."""
+        return [(n, self.library.get(i), i) for i, n in self.numbers.items()]
+
+
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "size": {
+        "founding": "founding team",
+        "small": "small company",
+        "mid": "mid-size company",
+        "large": "large company",
+    },
+    "horizon": {"short": "this quarter's numbers", "long": "long-term growth"},
+    "scope": {"team": "one team", "region": "a region", "company": "the whole company"},
+    "budget": {"yes": "owns a budget", "no": "no budget of its own"},
+    "team": {"yes": "a sales team exists", "no": "no sales team yet"},
+}
+
+
+def answer(question: str, value: str) -> str:
+    """An advise answer in words: ``("size", "small")`` is "small company"."""
+    return CHOICE_LABELS.get(question, {}).get(value, value)

@@ -1,0 +1,183 @@
+"""The cache can only make a start faster: never stale, never a reason to fail, never huge."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import zlib
+from pathlib import Path
+
+import pytest
+
+from salesroles import cache, load, models
+
+from .conftest import FIXTURE, ROOT, run
+
+SHOW = ["show", "chief", "--json"]
+
+
+def small_in(tmp_path: Path, name: str = "small.toml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(FIXTURE.read_bytes())
+    return path
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    os.environ["SALESROLES_CACHE_DIR"] = str(folder)  # restored by the autouse fixture
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+def test_a_change_to_the_models_misses_every_entry(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load.load()
+    before = cache.fingerprint()
+
+    @models.model
+    class Extra(models.Frozen):  # as if a field had been added to a model
+        note: str | None = None
+
+    monkeypatch.setattr(models, "MODELS", (*models.MODELS, Extra))
+    monkeypatch.setattr(cache, "MODELS", models.MODELS)
+    assert cache.fingerprint() != before
+    (entry,) = entries(cache_dir)
+    assert cache.read(entry.name, cache.key(load.bundled_bytes())) is None
+
+
+def test_an_entry_that_will_not_rebuild_is_validated_again(cache_dir: Path) -> None:
+    expected = run(*SHOW[:1], "cso", "--json").stdout
+    (entry,) = entries(cache_dir)
+    header, _, body = entry.read_bytes().partition(b"\n")
+    payload = json.loads(body)
+    role = json.loads(payload["roles"]["cso"])
+    del role["titles"]  # what an entry written before a field was added looks like
+    payload["roles"]["cso"] = json.dumps(role)
+    body = json.dumps(payload).encode()
+    entry.write_bytes(json.dumps(json.loads(header) | {"crc32": zlib.crc32(body)}).encode()
+                      + b"\n" + body)  # fmt: skip
+    result = run("show", "cso", "--json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_never_served_stale(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    path = small_in(tmp_path)
+    assert '"Chief Seller"' in run("--data", str(path), *SHOW).stdout
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8").replace("Chief Seller", "Chief Sellor")
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # what cp -p or touch -r do
+    assert path.stat().st_size == stat.st_size
+    assert '"Chief Sellor"' in run("--data", str(path), *SHOW).stdout
+
+
+def test_one_entry_per_dataset_path(cache_dir: Path, tmp_path: Path) -> None:
+    path = small_in(tmp_path)
+    for n in range(5):
+        path.write_text(FIXTURE.read_text().replace("Sells to", f"Sells ({n}) to"))
+        assert run("--data", str(path), *SHOW).exit_code == 0
+    assert len(entries(cache_dir)) == 1  # this file's; the bundled one is not needed
+
+
+def test_a_file_name_that_is_not_utf8(cache_dir: Path, tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.toml")
+    missing = run("--data", str(tmp_path / name), "list")
+    assert missing.exit_code == 1
+    assert "no such file" in missing.stderr and "\\xe9" in missing.stderr
+    path = small_in(tmp_path, name)
+    assert run("--data", str(path), *SHOW).exit_code == 0
+    assert run("--data", str(path), *SHOW).exit_code == 0  # from its cache entry
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "fifo",
+        "link-to-dev-zero",
+        "huge",
+        "missing-index-keys",
+        "deep-nesting",
+        "control-characters-in-ids",
+        "not-json",
+    ],
+)
+def test_odd_entries_are_misses(cache_dir: Path, damage: str) -> None:
+    expected = run("--data", str(FIXTURE), "show", "chief", "--json").stdout
+    (entry,) = entries(cache_dir)
+    header, _, body = entry.read_bytes().partition(b"\n")
+    meta = json.loads(header)
+
+    def forge(payload: object, deep: bool = False) -> None:
+        raw = json.dumps(payload).encode()
+        if deep:  # nested past what json.loads can take
+            raw = raw.replace(b'"DEEP"', b"[" * 100_000 + b"]" * 100_000)
+        entry.write_bytes(json.dumps(meta | {"crc32": zlib.crc32(raw)}).encode() + b"\n" + raw)
+
+    payload = json.loads(body)
+    entry.unlink()
+    if damage == "fifo":
+        os.mkfifo(entry)
+    elif damage == "link-to-dev-zero":
+        entry.symlink_to("/dev/zero")
+    elif damage == "huge":
+        with entry.open("wb") as handle:
+            handle.truncate(cache.MAX_ENTRY_BYTES + 10)
+    elif damage == "missing-index-keys":
+        forge({k: v for k, v in payload.items() if k != "edges"})
+    elif damage == "deep-nesting":
+        forge({**payload, "executives": "DEEP"}, deep=True)
+    elif damage == "control-characters-in-ids":
+        role = payload["roles"].pop("chief")
+        payload["roles"]["chief\x1b[31m"] = role
+        payload["order"] = [("chief\x1b[31m" if i == "chief" else i) for i in payload["order"]]
+        forge(payload)
+    else:
+        entry.write_bytes(b"\x00\xff garbage")
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(run("--data", str(FIXTURE), "show", "chief", "--json")),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(20)
+    assert done, "a cache entry made the tool hang"
+    result = done[0]
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")  # type: ignore[attr-defined]
+
+
+def test_a_pipe_is_read_but_never_cached(cache_dir: Path) -> None:
+    done = subprocess.run(
+        ["bash", "-c", f'{sys.executable} -m salesroles --data <(cat "{FIXTURE}") list --json'],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [r["id"] for r in json.loads(done.stdout)["roles"]] == ["seller", "lead", "chief"]
+    assert not cache_dir.exists() or not entries(cache_dir)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_reads_are_capped_for_devices(device: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "salesroles", "--data", device, "list"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "20 MiB" in done.stderr or "not UTF-8" in done.stderr
