@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from salesroles import catalog
+from salesroles import load
 from salesroles.app.app import SalesRolesApp
 
 from .conftest import ROOT
@@ -27,7 +27,7 @@ def in_colour(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def app(*roles: str, data: Path | None = None) -> SalesRolesApp:
-    return SalesRolesApp(catalog.load(data), roles)
+    return SalesRolesApp(load.load(data), roles)
 
 
 def snap(snap_compare: Snap, the_app: SalesRolesApp, press: Iterable[str] = ()) -> bool:

@@ -137,7 +137,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 def test_browse_without_a_terminal_prints_what_the_app_would_open_on() -> None:
     listing = run("browse")
-    assert listing.returncode == 0 and "Chief Commercial Officer" in listing.stdout
+    assert listing.returncode == 0 and "Chief Revenue Officer" in listing.stdout
     compared = run("browse", "head", "director")
     assert compared.returncode == 0
     assert "Head of Sales (head)" in compared.stdout and "Director of Sales" in compared.stdout

@@ -13,17 +13,16 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.base import ResultView, ViewScreen, plain, table
 from salesroles.app.keybar import KeyBar
-from salesroles.render.table import build
+from salesroles.render import words
 
 CHOSEN, OPEN = "●", "○"
 
 
 def choice_label(name: str, choice: str) -> str:
-    """A choice in words where the query layer words it, else as its value."""
-    labels: dict[str, dict[str, str]] = getattr(queries, "CHOICE_LABELS", {})
-    return labels.get(name, {}).get(choice, choice)
+    """A choice in words, as the renderers word it ("small company")."""
+    return words.answer(name, choice)
 
 
 def option_id(name: str, choice: str) -> str:
@@ -71,7 +70,7 @@ class AdviseScreen(ViewScreen):
         self.show()
 
     def show(self) -> None:
-        self.query_one("#view", ResultView).show(build(self.shown))
+        self.query_one("#view", ResultView).show(table(self.shown))
 
     @on(OptionList.OptionSelected, "#form")
     def answered(self, event: OptionList.OptionSelected) -> None:
@@ -88,7 +87,11 @@ class AdviseScreen(ViewScreen):
     def action_compare(self) -> None:
         from salesroles.app.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen([self.shown.best.id, self.shown.runner_up.id]))
+        best, second = self.shown.best, self.shown.runner_up
+        if best is None or second is None:
+            self.notify("There is no pair of roles to compare for these answers.", markup=False)
+            return
+        self.app.push_screen(CompareScreen([best.role.id, second.role.id]))
 
     def result(self) -> queries.Result:
         return self.shown  # `salesroles advise --size ... --format markdown`

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import RenderableType
@@ -27,6 +27,16 @@ def plain(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+Builder = Callable[[int], RenderableType]  # draws a view at a given width
+
+
+def table(result: Result) -> Builder:
+    """The CLI's table for ``result``, drawn at the view's width."""
+    from salesroles.render.table import build
+
+    return lambda width: build(result, width=width)
+
+
 def catalog_of(node: DOMNode) -> Catalog:
     """The catalog the app was started with."""
     return cast("SalesRolesApp", node.app).catalog
@@ -49,22 +59,23 @@ class ResultView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.renderable: RenderableType = ""
+        self.builder: Builder = lambda width: ""
         self.key: Hashable = None
         self.lines: list[Strip] = []
         self.rendered: dict[tuple[Hashable, int], list[Strip]] = {}
 
-    def show(self, renderable: RenderableType, key: Hashable = None) -> None:
-        """Show ``renderable``; a ``key`` lets the lines be reused when it is shown again."""
-        self.renderable = renderable
+    def show(self, builder: Builder, key: Hashable = None) -> None:
+        """Show what ``builder`` draws at the view's width; a ``key`` lets the lines be
+        reused when the same view is shown again."""
+        self.builder = builder
         self.key = key if key is not None else object()
         self.draw()
 
-    def prepare(self, renderable: RenderableType, key: Hashable) -> None:
-        """Render ``renderable`` ahead of time, so showing it under ``key`` is instant."""
+    def prepare(self, builder: Builder, key: Hashable) -> None:
+        """Render ahead of time, so showing ``key`` later is instant."""
         width = self.scrollable_content_region.width
         if width > 0 and (key, width) not in self.rendered:
-            self.rendered[key, width] = self.render_lines_of(renderable, width)
+            self.rendered[key, width] = self.render_lines_of(builder(width), width)
 
     def is_prepared(self, key: Hashable) -> bool:
         return (key, self.scrollable_content_region.width) in self.rendered
@@ -81,7 +92,8 @@ class ResultView(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize draws
         lines = self.rendered.get((self.key, width))
         if lines is None:
-            lines = self.rendered[self.key, width] = self.render_lines_of(self.renderable, width)
+            lines = self.render_lines_of(self.builder(width), width)
+            self.rendered[self.key, width] = lines
         self.lines = lines
         self.virtual_size = Size(max(s.cell_length for s in lines), len(lines))
         self.refresh()

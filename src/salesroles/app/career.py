@@ -14,9 +14,8 @@ from textual.widgets import Header, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, catalog_of, plain
+from salesroles.app.base import ResultView, ViewScreen, catalog_of, plain, table
 from salesroles.app.keybar import KeyBar
-from salesroles.render.table import build
 from salesroles.render.text import clean
 
 
@@ -78,7 +77,7 @@ class CareerScreen(ViewScreen):
         self.show()
 
     def show(self) -> None:
-        self.query_one("#view", ResultView).show(build(self.shown))
+        self.query_one("#view", ResultView).show(table(self.shown))
         self.sub_title = "career " + clean(self.centre)
         if self.goal:
             status = f"Path to {self.catalog.title_of(self.goal)} · t another target · Esc back"

@@ -10,11 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.base import ResultView, ViewScreen, plain, table
 from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
-from salesroles.render.table import build
 
 
 class CompareScreen(ViewScreen):
@@ -43,6 +42,7 @@ class CompareScreen(ViewScreen):
     def on_mount(self) -> None:
         self.sub_title = "compare " + " ".join(self.role_ids)
         self.refresh_view()
+        self.query_one(SourcesPane).show_sources(self.catalog, self.role_ids)
         self.set_timer(0.2, self.prepare_toggles)
 
     def prepare_toggles(self) -> None:
@@ -50,7 +50,7 @@ class CompareScreen(ViewScreen):
         view = self.query_one("#view", ResultView)
         for diff, every in ((True, False), (False, True), (True, True)):
             if not view.is_prepared((diff, every)):
-                view.prepare(build(self.query_result(diff, every)), key=(diff, every))
+                view.prepare(table(self.query_result(diff, every)), key=(diff, every))
                 self.set_timer(0.05, self.prepare_toggles)
                 return
 
@@ -66,12 +66,11 @@ class CompareScreen(ViewScreen):
     def refresh_view(self) -> None:
         self.shown = self.query_result()
         view = self.query_one("#view", ResultView)
-        view.show(build(self.shown), key=(self.diff_only, self.every_dimension))
+        view.show(table(self.shown), key=(self.diff_only, self.every_dimension))
         dimensions = "every dimension" if self.every_dimension else "the six core dimensions"
         rows = "differences only" if self.diff_only else "every row"
         status = f"{dimensions.capitalize()}, {rows} · d differences · a all or core six"
         self.query_one("#status", Static).update(plain(status, "dim"))
-        self.query_one(SourcesPane).show_sources(self.catalog, self.shown)
 
     def action_diff(self) -> None:
         self.diff_only = not self.diff_only

@@ -20,7 +20,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Space", "mark a role for comparing", "roles"),
     ("c", "compare the marked roles (2–4); in advise, the two advised", "roles, advise"),
     ("d", "differences only, or every row", "compare"),
-    ("a", "all dimensions or the core six; in a profile, unfold the uncovered", "compare, profile"),
+    ("a", "all dimensions or the core six", "compare"),
     ("g", "career view: comes from and leads to", "roles, profile"),
     ("t", "shortest path to a target role, with each move's steps", "career"),
     ("s", "sources pane: kind, year, URL", "profile, compare"),

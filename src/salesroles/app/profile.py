@@ -1,4 +1,4 @@
-"""One role's profile: every dimension the sources cover; the rest folded away."""
+"""One role's profile: every dimension the sources cover, each point with its sources."""
 
 from __future__ import annotations
 
@@ -9,19 +9,18 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain
+from salesroles.app.base import ResultView, ViewScreen, plain, table
 from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import DIMENSIONS
-from salesroles.render.table import build
 from salesroles.render.text import clean
 
 
 class ProfileScreen(ViewScreen):
-    """A role as ``salesroles show`` prints it; ``a`` unfolds what no source covers."""
+    """A role as ``salesroles show`` prints it: dimensions no source covers are folded
+    into one line under the table, and each point ends with its source markers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "unfold", "All dimensions"),
         Binding("s", "sources", "Sources"),
         Binding("g", "career", "Career"),
     ]
@@ -29,11 +28,7 @@ class ProfileScreen(ViewScreen):
     def __init__(self, role_id: str) -> None:
         super().__init__()
         self.role_id = role_id
-        self.unfolded = False
-        self.whole = queries.profile(self.catalog, role_id, tuple(DIMENSIONS))
-        self.uncovered = [row.label for row in self.whole.rows if row.cells[0] is None]
-        covered = tuple(row.dimension for row in self.whole.rows if row.cells[0] is not None)
-        self.folded = queries.profile(self.catalog, role_id, covered)
+        self.shown = queries.profile(self.catalog, role_id, tuple(DIMENSIONS))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -43,32 +38,17 @@ class ProfileScreen(ViewScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = clean(self.whole.role.title)
-        self.refresh_view()
-        self.set_timer(0.2, self.prepare_unfolded)  # so the first `a` is instant too
-
-    def prepare_unfolded(self) -> None:
-        self.query_one("#view", ResultView).prepare(build(self.whole), key=True)
-
-    def refresh_view(self) -> None:
-        shown = self.whole if self.unfolded else self.folded
-        self.query_one("#view", ResultView).show(build(shown), key=self.unfolded)
-        if not self.uncovered:
-            status = "Every dimension is covered by the sources."
-        elif self.unfolded:
-            status = f"Showing all {len(DIMENSIONS)} dimensions · a folds away the uncovered"
-        else:
-            count = len(self.uncovered)
-            status = (
-                f"{count} dimension{'s' if count != 1 else ''} not covered by the sources "
-                f"folded away ({', '.join(self.uncovered)}) · a shows them"
-            )
+        self.sub_title = clean(self.shown.role.title)
+        self.query_one("#view", ResultView).show(table(self.shown))
+        uncovered = sum(row.cells[0] is None for row in self.shown.rows)
+        status = (
+            f"{len(self.shown.rows) - uncovered} of {len(self.shown.rows)} dimensions covered "
+            "by the sources; the rest are folded into one line under the table"
+            if uncovered
+            else "Every dimension is covered by the sources."
+        )
         self.query_one("#status", Static).update(plain(status, "dim"))
-        self.query_one(SourcesPane).show_sources(self.catalog, shown)
-
-    def action_unfold(self) -> None:
-        self.unfolded = not self.unfolded
-        self.refresh_view()
+        self.query_one(SourcesPane).show_sources(self.catalog, [self.role_id])
 
     def action_sources(self) -> None:
         self.query_one(SourcesPane).toggle_class("open")
@@ -79,7 +59,7 @@ class ProfileScreen(ViewScreen):
         self.app.push_screen(CareerScreen(self.role_id))
 
     def result(self) -> queries.Result:
-        return self.whole  # the export is `salesroles show ROLE --format markdown`
+        return self.shown  # the export is `salesroles show ROLE --format markdown`
 
     def export_name(self) -> str:
         return f"salesroles-{self.role_id}.md"

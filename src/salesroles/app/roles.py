@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Header, Input, Static
 from salesroles import queries
 from salesroles.app.base import ViewScreen, plain
 from salesroles.app.keybar import KeyBar
-from salesroles.catalog import normalize
 from salesroles.models import Role
+from salesroles.names import slug
 
 MARK = "●"
 MOST_COMPARED = 4  # columns beyond four are too narrow to read at 80 columns
@@ -21,8 +21,7 @@ MOST_COMPARED = 4  # columns beyond four are too narrow to read at 80 columns
 
 def names_of(role: Role) -> list[str]:
     """Every name the filter matches: id, title, aliases, and the real-world titles."""
-    titles = [getattr(t, "text", t) for t in getattr(role, "titles", ())]
-    return [role.id, role.title, *role.aliases, *(str(t) for t in titles)]
+    return [role.id, role.title, *role.aliases, *(t.text for t in role.titles)]
 
 
 class RolesScreen(ViewScreen):
@@ -53,7 +52,7 @@ class RolesScreen(ViewScreen):
 
     def on_mount(self) -> None:
         self.everyone = queries.list_roles(self.catalog).roles
-        self.haystacks = {r.id: [normalize(n) for n in names_of(r)] for r in self.everyone}
+        self.haystacks = {r.id: [slug(n) for n in names_of(r)] for r in self.everyone}
         table = self.query_one(DataTable)
         table.add_column(" ", key="mark", width=1)
         table.add_column("id", key="id")
@@ -98,7 +97,7 @@ class RolesScreen(ViewScreen):
 
     @on(Input.Changed, "#filter")
     def filter_as_typed(self, event: Input.Changed) -> None:
-        needle = normalize(event.value)
+        needle = slug(event.value)
         found = [r for r in self.everyone if any(needle in h for h in self.haystacks[r.id])]
         self.fill(found)
 
