@@ -57,6 +57,11 @@ class ResultView(ScrollView, can_focus=True):
     }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.builder: Builder = lambda width: ""
@@ -109,6 +114,25 @@ class ResultView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         line = self.lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
         return line.apply_style(self.rich_style)
+
+    # Keys scroll at once: an animated scroll keeps moving after the key is let go.
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
 
     def text(self) -> str:
         """The whole rendered view as plain text (for tests and debugging)."""

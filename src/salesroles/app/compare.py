@@ -42,6 +42,7 @@ class CompareScreen(ViewScreen):
     def on_mount(self) -> None:
         self.sub_title = "compare " + " ".join(self.role_ids)
         self.refresh_view()
+        self.query_one("#view", ResultView).focus()  # arrows, j/k and the page keys scroll it
         self.query_one(SourcesPane).show_sources(self.catalog, self.role_ids)
         self.set_timer(0.2, self.prepare_toggles)
 

@@ -48,6 +48,7 @@ class ProfileScreen(ViewScreen):
             else "Every dimension is covered by the sources."
         )
         self.query_one("#status", Static).update(plain(status, "dim"))
+        self.query_one("#view", ResultView).focus()  # arrows, j/k and the page keys scroll it
         self.query_one(SourcesPane).show_sources(self.catalog, [self.role_id])
 
     def action_sources(self) -> None:

@@ -29,3 +29,11 @@ class SourcesPane(ResultView):
             return Group(*parts)
 
         self.show(draw, key=tuple(role_ids))
+        self.set_timer(0.3, self.prepare_while_hidden)
+
+    def prepare_while_hidden(self) -> None:
+        """Render at the width the pane will have, so the first ``s`` is instant."""
+        width = self.app.size.width - self.styles.gutter.width
+        width -= self.styles.scrollbar_size_vertical
+        if width > 0 and (self.key, width) not in self.rendered:
+            self.rendered[self.key, width] = self.render_lines_of(self.builder(width), width)
