@@ -168,7 +168,7 @@ def test_a_mistyped_command_gets_a_suggestion(args: list[str], message: str) -> 
 @pytest.mark.parametrize(
     ("words", "cword", "expected"),
     [
-        ("salesroles s", "1", ["show", "search", "schema"]),
+        ("salesroles s", "1", ["show", "search", "sources", "schema"]),
         ("salesroles show c", "2", ["cso", "cro", "cco"]),
         ("salesroles data v", "2", ["validate"]),
         ("salesroles --data STARTER show te", "4", ["team-lead"]),  # the file's own roles

@@ -115,6 +115,15 @@ def test_hostile_text_is_shown_literally_and_made_harmless(
     result = run("--data", write(tmp_path, DATASET), *args, "--format", fmt)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
+    if fmt == "markdown":  # what a reader sees is the Markdown as rendered
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert "<strong>" not in html.split("Boss")[0] or "[bold red]Boss[/] [/]" in html
+        assert "[bold red]Boss[/] [/]" in html  # markup is text, never Markdown either
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "\\x1b[31mred" in html and "\\u202eevil" in html
+        return
     assert "[bold red]Boss[/] [/]" in out  # markup is text
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "\\x1b[31mred" in out and "\\u202eevil" in out
@@ -123,8 +132,8 @@ def test_hostile_text_is_shown_literally_and_made_harmless(
 def test_json_keeps_hostile_text_exactly(tmp_path: Path) -> None:
     result = run("--data", write(tmp_path, DATASET), "show", "boss", "--json")
     data = json.loads(result.stdout)
-    assert data["role"]["summary"] == HOSTILE
-    assert data["dimensions"]["metrics"]["points"] == [HOSTILE]
+    assert data["role"]["summary"]["text"] == HOSTILE
+    assert [p["text"] for p in data["dimensions"]["metrics"]["points"]] == [HOSTILE]
 
 
 def test_very_long_words_wrap_in_tables(tmp_path: Path) -> None:
@@ -344,7 +353,7 @@ def test_random_datasets_load_or_fail_with_exit_1(
     path = write(tmp_path, valid)
     result = run("--data", path, "show", "r0", "--json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["role"]["summary"] == texts[0]  # exact round trip
+    assert json.loads(result.stdout)["role"]["summary"]["text"] == texts[0]  # exact round trip
     mutated = valid[:cut] + insert + valid[cut:]
     path = write(tmp_path, mutated, "mutated.toml")
     result = run("--data", path, "list", "--json")

@@ -44,11 +44,14 @@ ARGUMENTS = {
     ("compare",): ["team-lead", "area-vp"],
     ("career",): ["enterprise-ae", "--to", "area-vp"],
     ("search",): ["quota"],
+    ("which",): ["Sales Team Lead"],
+    ("sources",): ["team-lead"],
     ("advise",): ["--size", "small"],
     ("schema",): [],
     ("data", "validate"): ["{data}"],
     ("data", "export"): [],
     ("data", "init"): ["new.toml"],
+    ("data", "upgrade"): ["{data}"],
 }
 
 
@@ -146,7 +149,7 @@ def test_output_taller_than_the_screen_is_paged(tmp_path: Path) -> None:
     paged = tmp_path / "paged.txt"
     shown = at_terminal(TALL, 24, f"cat > {paged}")
     text = paged.read_text(encoding="utf-8")
-    assert "Compensation" in text and "Sources:" in text
+    assert "Compensation" in text and "\nSources\n" in text
     assert "Compensation" not in shown
 
 
@@ -217,4 +220,4 @@ def test_completion_follows_data_after_the_command(starter: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "salesroles"], env=env, capture_output=True, text=True, check=False
     )
-    assert (done.stdout.split(), done.stderr) == (["team-lead"], "")
+    assert (done.stdout.split(), done.stderr) == (["team-lead", "tl"], "")

@@ -68,8 +68,14 @@ def read_capped(path: Path, origin: str | None = None) -> bytes:
     except OSError as exc:
         raise DataError(f"Cannot read dataset {name!r}: {exc.strerror}.") from None
     try:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
             raise DataError(f"Cannot read dataset {name!r}: it is a folder, not a file.")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:  # refused unread
+            raise DataError(
+                f"Cannot read dataset {name!r}: it is {info.st_size / 2**20:.0f} MiB, "
+                f"more than the {MAX_BYTES // 2**20} MiB a dataset may be."
+            )
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_BYTES:

@@ -15,12 +15,11 @@ from typing import Any, NamedTuple
 
 from salesroles import names
 from salesroles.errors import DataError
-from salesroles.models import DATASET_VERSION, DIMENSIONS, STRUCTURED, Dataset, Point, Role
+from salesroles.models import DATASET_VERSION, DIMENSIONS, Dataset, Point, Role
 
 Loc = tuple[str | int, ...]
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 BUNDLED = "bundled dataset"
-_POINT_LISTS = ("titles",)
 
 
 class Problem(NamedTuple):
@@ -158,9 +157,9 @@ def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
     for contrast in out.get("contrasts", []):
         if isinstance(contrast, dict) and "source" in contrast:
             contrast["source"] = cite(contrast["source"])
-    for title, source_id in ids.items():  # cited but never listed: v1 allowed that
-        if title not in listed:
-            sources.append({"id": source_id, "title": title, "kind": "other"})
+    if not sources:  # version 1 allowed citations without a [[sources]] list at all
+        sources = [{"id": i, "title": t, "kind": "other"} for t, i in ids.items()]
+    del listed
     if sources:
         out["sources"] = sources
     return out
@@ -205,10 +204,12 @@ def check_schema(raw: dict[str, Any], text: str, origin: str) -> Dataset:
     from pydantic import TypeAdapter, ValidationError
 
     if "schema_version" in raw and "dataset_version" not in raw:
-        raise DataError(
-            f"Invalid dataset {origin!r}: it says schema_version = {raw['schema_version']!r}; "
-            f"this salesroles reads dataset_version = {DATASET_VERSION} (and version 1)."
+        said = raw["schema_version"]
+        message = (
+            f"this salesroles reads dataset_version = {DATASET_VERSION} and files of "
+            f"schema_version = 1; the file says {said!r}"
         )
+        raise DataError(report(origin, text, [Problem(("schema_version",), message)]))
     try:
         return TypeAdapter(Dataset).validate_python(raw)
     except ValidationError as exc:
@@ -358,11 +359,6 @@ def _role(
             continue
         for k, point in enumerate(value.points):
             problems += _point_cites((*at, name, "points", k), point, listed)
-        for field in STRUCTURED.get(name, ()):
-            if field != "figures" and getattr(value, field) not in (None, ()) and not value.points:
-                problems.append(
-                    Problem((*at, name, field), f"a {field} needs a point with its source")
-                )
     if role.reporting:
         for k, ref in enumerate(role.reporting.reports_to):
             if ref not in known and ref not in executives:

@@ -33,14 +33,28 @@ _ASCII = {
     "“": '"',
     "”": '"',
     "…": "...",
+    "£": "GBP ",
+    "€": "EUR ",
+    "×": "x",
+    "½": " 1/2",
+    "≈": "~",
+    "≥": ">=",
+    "≤": "<=",
 }
 
 
 def _spell_in_ascii(error: UnicodeError) -> tuple[str, int]:
-    """An encoding error handler: typographic characters in ASCII, anything else as '?'."""
+    """An encoding error handler: typographic characters in ASCII, accents dropped
+    ("é" as "e"), anything else as '?'."""
+    import unicodedata
+
     assert isinstance(error, UnicodeEncodeError)
     bad = error.object[error.start : error.end]
-    return "".join(_ASCII.get(c, "?") for c in bad), error.end
+    spelled = []
+    for c in bad:
+        plain = unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode()
+        spelled.append(_ASCII.get(c) or plain or "?")
+    return "".join(spelled), error.end
 
 
 def prepare_stdout() -> bool:
@@ -87,7 +101,8 @@ def emit(
     if fmt is Format.table:
         from salesroles.render import table
 
-        text = table.render(result, color=color, sources=sources, terminal=terminal)
+        # at a terminal: colour (where wanted); elsewhere Rich decides (FORCE_COLOR)
+        text = table.render(result, color=color, sources=sources, terminal=terminal or None)
     elif fmt is Format.json:
         from salesroles.render import json
 

@@ -5,6 +5,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# In a file a point is plain text (it then cites its role's sources), or a table with
+# its text and one source id or several.
+_POINT_IN_A_FILE: dict[str, Any] = {
+    "description": "A statement and the source(s) it rests on.",
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "properties": {"text": {"type": "string"}, "source": {"type": "string"}},
+            "required": ["text", "source"],
+            "additionalProperties": False,
+        },
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string"},
+                "sources": {"type": "array", "items": {"type": "string"}},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ],
+}
+
 
 def render(*, dataset: bool = False) -> str:
     document: dict[str, Any]
@@ -18,6 +42,7 @@ def render(*, dataset: bool = False) -> str:
             **TypeAdapter(Dataset).json_schema(),
         }
         document["title"] = "salesroles dataset file"
+        document["$defs"]["Point"] = _POINT_IN_A_FILE
     else:
         from salesroles.json_shapes import json_schema
 
