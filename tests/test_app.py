@@ -740,3 +740,23 @@ def test_every_step_is_quick_on_the_bundled_data() -> None:
         if t > (OPEN_BUDGET if label in OPENING else STEP_BUDGET)
     }
     assert not slow, f"steps over budget (ms): {slow}"
+
+
+def test_a_bug_in_the_app_leaves_without_textuals_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(self: RolesScreen) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(RolesScreen, "action_compare", broken)
+    apps: list[SalesRolesApp] = []
+
+    async def script(pilot: Pilot[None]) -> None:
+        apps.append(pilot.app)  # type: ignore[arg-type]
+        await pilot.press("c")
+        await pilot.pause()
+
+    with pytest.raises(RuntimeError, match="a bug"):  # raised again for the CLI to report
+        drive(script)
+    assert apps[0].return_code == 1
+    assert not apps[0]._exit_renderables  # no traceback printed on the way out

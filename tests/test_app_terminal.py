@@ -148,3 +148,19 @@ def test_browse_with_an_unknown_role_is_a_usage_error_before_anything_opens() ->
     done = run("browse", "nonsense")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("Error: No role called 'nonsense'.")
+
+
+def test_a_bug_in_the_app_is_reported_as_one_sentence_with_exit_70() -> None:
+    inject = (
+        "import salesroles.app.roles as r; "
+        "r.RolesScreen.action_compare = lambda self: 1 / 0; "
+        "from salesroles.cli import main; main()"
+    )
+    child = spawn(f'{sys.executable} -c "{inject}" browse; echo exit=$?')
+    child.expect("Chief Commercial Officer")
+    child.send("c")
+    child.expect(rb"exit=(\d+)")
+    assert child.match.group(1) == b"70"
+    after = child.before[child.before.rindex(b"\x1b[?1049l") :]
+    assert b"Error: internal error (ZeroDivisionError)" in after
+    assert b"Traceback" not in child.before

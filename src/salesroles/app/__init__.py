@@ -66,4 +66,7 @@ def run(catalog: Catalog, roles: Sequence[str] = (), *, color: bool = True) -> N
     """Run the full-screen app until the user quits."""
     from salesroles.app.app import SalesRolesApp
 
-    SalesRolesApp(catalog, roles, color=color).run()
+    app = SalesRolesApp(catalog, roles, color=color)
+    app.run()
+    if app._exception is not None:  # the terminal is restored: report it as the CLI does
+        raise app._exception
