@@ -760,3 +760,37 @@ def test_a_bug_in_the_app_leaves_without_textuals_traceback(
         drive(script)
     assert apps[0].return_code == 1
     assert not apps[0]._exit_renderables  # no traceback printed on the way out
+
+
+def test_four_roles_at_80_columns_stay_side_by_side_and_scroll_sideways() -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        view = pilot.app.screen.query_one("#view", ResultView)
+        header = next(line for line in view.text().splitlines() if "Sales Manager" in line)
+        for title in ("Sales Manager", "Director of Sales", "Head of Sales", "Chief Sales"):
+            assert title in header  # one line: columns, not roles stacked
+        assert view.virtual_size.width > view.size.width
+        await pilot.press(*["right"] * 10)
+        await pilot.pause()
+        assert view.scroll_offset.x > 0
+
+    drive(script, ["manager", "director", "head", "cso"], size=(80, 24))
+
+
+def test_a_query_that_refuses_is_a_notice_not_a_crash(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.toml"
+    bare.write_text(
+        'dataset_version = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "other"\n'
+        '[[roles]]\nid = "a"\ntitle = "A"\nsummary = "One."\nsources = ["s"]\n'
+        '[[roles]]\nid = "b"\ntitle = "B"\nsummary = "Two."\nsources = ["s"]\n',
+        encoding="utf-8",
+    )
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("h")  # advise needs structured values this dataset lacks
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RolesScreen)
+        assert pilot.app.is_running
+        notices = [n.message for n in pilot.app._notifications]
+        assert any("advise needs roles with structured values" in m for m in notices)
+
+    drive(script, data=bare)

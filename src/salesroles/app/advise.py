@@ -13,7 +13,7 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain, table
+from salesroles.app.base import ResultView, ViewScreen, opener, plain, table
 from salesroles.app.keybar import KeyBar
 from salesroles.render import words
 
@@ -91,7 +91,7 @@ class AdviseScreen(ViewScreen):
         if best is None or second is None:
             self.notify("There is no pair of roles to compare for these answers.", markup=False)
             return
-        self.app.push_screen(CompareScreen([best.role.id, second.role.id]))
+        opener(self).open(lambda: CompareScreen([best.role.id, second.role.id]))
 
     def result(self) -> queries.Result:
         return self.shown  # `salesroles advise --size ... --format markdown`

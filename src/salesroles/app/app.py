@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import App
@@ -12,6 +12,7 @@ from textual.filter import Monochrome
 from textual.screen import Screen
 
 from salesroles.catalog import Catalog
+from salesroles.errors import SalesRolesError
 from salesroles.render.text import clean
 
 
@@ -65,6 +66,16 @@ class SalesRolesApp(App[None]):
             ids = [self.catalog.resolve(name).id for name in self.start]
             self.push_screen(CompareScreen(ids))
 
+    def open(self, make: Callable[[], Screen[None]]) -> None:
+        """Push the screen ``make`` builds; a query's refusal (a dataset with too little
+        for advise, say) is said in a notice, and the app stays where it was."""
+        try:
+            screen = make()
+        except SalesRolesError as exc:
+            self.notify(clean(str(exc)), markup=False, severity="error")
+            return
+        self.push_screen(screen)
+
     def action_keys(self) -> None:
         from salesroles.app.help import HelpScreen
 
@@ -75,4 +86,4 @@ class SalesRolesApp(App[None]):
         from salesroles.app.advise import AdviseScreen
 
         if not isinstance(self.screen, AdviseScreen):
-            self.push_screen(AdviseScreen())
+            self.open(AdviseScreen)

@@ -19,7 +19,7 @@ from salesroles.render.text import clean
 if TYPE_CHECKING:
     from salesroles.app.app import SalesRolesApp
     from salesroles.catalog import Catalog
-    from salesroles.queries import Result
+    from salesroles.queries import Comparison, Result
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -37,9 +37,27 @@ def table(result: Result) -> Builder:
     return lambda width: build(result, width=width)
 
 
+def side_by_side_width(result: Comparison, width: int) -> int:
+    """The width at which the table renderer keeps ``result``'s roles side by side.
+
+    Below it the CLI stacks them (one role under another); the app keeps the
+    columns and scrolls sideways instead, so they stay aligned dimension by dimension.
+    """
+    from salesroles.render import table as tables
+
+    while not tables._fits_side_by_side(len(result.roles), width):
+        width += 1
+    return width
+
+
+def opener(node: DOMNode) -> SalesRolesApp:
+    """The app, to open a screen with (``opener(self).open(...)``)."""
+    return cast("SalesRolesApp", node.app)
+
+
 def catalog_of(node: DOMNode) -> Catalog:
     """The catalog the app was started with."""
-    return cast("SalesRolesApp", node.app).catalog
+    return opener(node).catalog
 
 
 class ResultView(ScrollView, can_focus=True):
@@ -66,21 +84,24 @@ class ResultView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.builder: Builder = lambda width: ""
         self.key: Hashable = None
+        self.min_width = 0
         self.lines: list[Strip] = []
         self.rendered: dict[tuple[Hashable, int], list[Strip]] = {}
 
-    def show(self, builder: Builder, key: Hashable = None) -> None:
-        """Show what ``builder`` draws at the view's width; a ``key`` lets the lines be
-        reused when the same view is shown again."""
+    def show(self, builder: Builder, key: Hashable = None, min_width: int = 0) -> None:
+        """Show what ``builder`` draws at the view's width (at least ``min_width``: wider
+        scrolls sideways); a ``key`` lets the lines be reused when shown again."""
         self.builder = builder
         self.key = key if key is not None else object()
+        self.min_width = min_width
         self.draw()
 
-    def prepare(self, builder: Builder, key: Hashable) -> None:
+    def prepare(self, builder: Builder, key: Hashable, min_width: int = 0) -> None:
         """Render ahead of time, so showing ``key`` later is instant."""
         width = self.scrollable_content_region.width
         if width > 0 and (key, width) not in self.rendered:
-            self.rendered[key, width] = self.render_lines_of(builder(width), width)
+            drawn = max(width, min_width)
+            self.rendered[key, width] = self.render_lines_of(builder(drawn), drawn)
 
     def is_prepared(self, key: Hashable) -> bool:
         return (key, self.scrollable_content_region.width) in self.rendered
@@ -97,7 +118,8 @@ class ResultView(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize draws
         lines = self.rendered.get((self.key, width))
         if lines is None:
-            lines = self.render_lines_of(self.builder(width), width)
+            drawn = max(width, self.min_width)
+            lines = self.render_lines_of(self.builder(drawn), drawn)
             self.rendered[self.key, width] = lines
         self.lines = lines
         self.virtual_size = Size(max(s.cell_length for s in lines), len(lines))

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain, table
+from salesroles.app.base import ResultView, ViewScreen, plain, side_by_side_width, table
 from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
@@ -51,7 +51,9 @@ class CompareScreen(ViewScreen):
         view = self.query_one("#view", ResultView)
         for diff, every in ((True, False), (False, True), (True, True)):
             if not view.is_prepared((diff, every)):
-                view.prepare(table(self.query_result(diff, every)), key=(diff, every))
+                shown = self.query_result(diff, every)
+                wide = side_by_side_width(shown, 0)
+                view.prepare(table(shown), key=(diff, every), min_width=wide)
                 self.set_timer(0.05, self.prepare_toggles)
                 return
 
@@ -67,7 +69,8 @@ class CompareScreen(ViewScreen):
     def refresh_view(self) -> None:
         self.shown = self.query_result()
         view = self.query_one("#view", ResultView)
-        view.show(table(self.shown), key=(self.diff_only, self.every_dimension))
+        wide = side_by_side_width(self.shown, 0)
+        view.show(table(self.shown), key=(self.diff_only, self.every_dimension), min_width=wide)
         dimensions = "every dimension" if self.every_dimension else "the six core dimensions"
         rows = "differences only" if self.diff_only else "every row"
         status = f"{dimensions.capitalize()}, {rows} · d differences · a all or core six"

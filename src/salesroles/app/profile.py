@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain, table
+from salesroles.app.base import ResultView, ViewScreen, opener, plain, table
 from salesroles.app.keybar import KeyBar
 from salesroles.app.sources import SourcesPane
 from salesroles.models import DIMENSIONS
@@ -57,7 +57,7 @@ class ProfileScreen(ViewScreen):
     def action_career(self) -> None:
         from salesroles.app.career import CareerScreen
 
-        self.app.push_screen(CareerScreen(self.role_id))
+        opener(self).open(lambda: CareerScreen(self.role_id))
 
     def result(self) -> queries.Result:
         return self.shown  # the export is `salesroles show ROLE --format markdown`

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
 from salesroles import queries
-from salesroles.app.base import ViewScreen, plain
+from salesroles.app.base import ViewScreen, opener, plain
 from salesroles.app.keybar import KeyBar
 from salesroles.models import Role
 from salesroles.names import slug
@@ -143,7 +143,7 @@ class RolesScreen(ViewScreen):
     def open_role(self, event: DataTable.RowSelected) -> None:
         from salesroles.app.profile import ProfileScreen
 
-        self.app.push_screen(ProfileScreen(str(event.row_key.value)))
+        opener(self).open(lambda: ProfileScreen(str(event.row_key.value)))
 
     def action_compare(self) -> None:
         from salesroles.app.compare import CompareScreen
@@ -156,14 +156,14 @@ class RolesScreen(ViewScreen):
                 severity="warning",
             )
             return
-        self.app.push_screen(CompareScreen(list(self.marked)))
+        opener(self).open(lambda: CompareScreen(list(self.marked)))
 
     def action_career(self) -> None:
         from salesroles.app.career import CareerScreen
 
         role_id = self.highlighted()
         if role_id:
-            self.app.push_screen(CareerScreen(role_id))
+            opener(self).open(lambda: CareerScreen(role_id))
 
     # --- export ---------------------------------------------------------------------
 
