@@ -47,6 +47,7 @@ ARGUMENTS = {
     ("which",): ["Sales Team Lead"],
     ("sources",): ["team-lead"],
     ("advise",): ["--size", "small"],
+    ("browse",): ["team-lead", "area-vp"],  # no terminal here: prints the comparison
     ("schema",): [],
     ("data", "validate"): ["{data}"],
     ("data", "export"): [],
