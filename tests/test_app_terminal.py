@@ -135,13 +135,33 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_browse_without_a_terminal_prints_what_the_app_would_open_on() -> None:
-    listing = run("browse")
-    assert listing.returncode == 0 and "Chief Revenue Officer" in listing.stdout
+def test_browse_without_a_terminal_runs_the_line_menu_and_never_waits() -> None:
+    listing = run("browse")  # stdin is empty: the menu ends at end of input
+    assert listing.returncode == 0
+    assert "10  cco        Chief Commercial Officer" in listing.stdout
     compared = run("browse", "head", "director")
     assert compared.returncode == 0
     assert "Head of Sales (head)" in compared.stdout and "Director of Sales" in compared.stdout
+    assert "s TEXT searches" in compared.stdout
     assert "\x1b[?1049h" not in compared.stdout
+    scripted = run("browse", stdin="2 4\n\nq\n")  # answers from a pipe
+    assert scripted.returncode == 0
+    assert "Sales Manager (manager)" in scripted.stdout
+
+
+def test_browse_with_stdin_closed_prints_the_list() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "salesroles", "browse"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=environment(COLUMNS="100"),
+        timeout=30,
+        check=False,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Chief Revenue Officer" in done.stdout and "> " not in done.stdout
 
 
 def test_browse_with_an_unknown_role_is_a_usage_error_before_anything_opens() -> None:

@@ -47,19 +47,23 @@ def first_result(catalog: Catalog, roles: Sequence[str]) -> Result:
 
 
 def browse(catalog: Catalog, roles: Sequence[str], *, color: bool) -> None:
-    """``salesroles browse [ROLE...]``: the app, else the line menu, else plain output."""
+    """``salesroles browse [ROLE...]``: the app, else the line menu.
+
+    The menu stands in on a dumb or tiny terminal and when stdin or stdout is not a
+    terminal (it reads its answers from stdin, so a script can drive it and it ends
+    at end of input). The roles given are shown first, as the app would open on them.
+    """
     from salesroles import interactive
     from salesroles.render import Format, emit
 
     first = first_result(catalog, roles)
     if full_screen_possible():
         run(catalog, roles, color=color)
-    elif interactive.is_interactive():  # a terminal, but dumb or tiny: the line menu
-        if roles:
-            emit(first, Format.table, color=color)
-        interactive.menu(catalog, color=color)
-    else:  # no terminal to interact with: what the first screen would show
+        return
+    if roles or sys.stdin is None:  # stdin closed (`<&-`): no answers to read, no menu
         emit(first, Format.table, color=color)
+    if sys.stdin is not None:
+        interactive.menu(catalog, color=color)
 
 
 def run(catalog: Catalog, roles: Sequence[str] = (), *, color: bool = True) -> None:
