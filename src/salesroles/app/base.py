@@ -45,8 +45,9 @@ def side_by_side_width(result: Comparison, width: int) -> int:
     """
     from salesroles.render import table as tables
 
-    while not tables._fits_side_by_side(len(result.roles), width):
-        width += 1
+    for wide in range(width, width + 1000):  # bounded: a renderer that never fits stacks
+        if tables._fits_side_by_side(len(result.roles), wide):
+            return wide
     return width
 
 
