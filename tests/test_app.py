@@ -799,3 +799,11 @@ def test_a_query_that_refuses_is_a_notice_not_a_crash(tmp_path: Path) -> None:
         assert any("advise needs roles with structured values" in m for m in notices)
 
     drive(script, data=bare)
+
+
+def test_the_readme_key_table_is_the_apps_own() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The full-screen app") :].split("\n## ")[0]
+    rows = [line.split("|")[1] for line in section.splitlines() if line.startswith("| ")]
+    in_readme = [cell.strip().replace("`", "").replace(", ", " / ") for cell in rows[1:]]
+    assert in_readme == [keys for keys, _, _ in KEYS]
