@@ -84,3 +84,8 @@ def test_export_dialog(snap_compare: Snap) -> None:
 
 def test_hostile_dataset(snap_compare: Snap) -> None:
     assert snap(snap_compare, app("boss", "lead", data=ROOT / "tests/fixtures/hostile.toml"))
+
+
+def test_compare_four_at_80x24(snap_compare: Snap) -> None:
+    the_app = app("manager", "director", "head", "cso")
+    assert snap_compare(the_app, terminal_size=(80, 24))  # side by side, scrolls sideways
