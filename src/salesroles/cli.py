@@ -589,8 +589,8 @@ def browse(
 ) -> None:
     """Browse the roles in a full-screen app: filter, open, compare, career paths, advice.
 
-    Where a full screen cannot work (not a terminal, TERM=dumb, smaller than 60×15)
-    the line menu stands in; without a terminal it prints what the app would open on.
+    Where a full screen cannot work (TERM=dumb, smaller than 60×15, stdin or
+    stdout not a terminal) the line menu stands in, after the roles given.
 
     Example: salesroles browse vp cro
     """
