@@ -11,7 +11,6 @@ import json
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict
 from typing import Any
 
 from salesroles import names
@@ -26,6 +25,7 @@ from salesroles.models import (
     Role,
     Source,
     model,
+    plain,
 )
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
@@ -368,10 +368,10 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
             for k, move in enumerate(role.career)
             for target in move.to
         ],
-        "roles": {role.id: json.dumps(asdict(role)) for role in dataset.roles},  # type: ignore[call-overload]
-        "sources": json.dumps([asdict(s) for s in dataset.sources]),  # type: ignore[call-overload]
-        "contrasts": json.dumps([asdict(c) for c in dataset.contrasts]),  # type: ignore[call-overload]
-        "disagreements": json.dumps([asdict(d) for d in dataset.disagreements]),  # type: ignore[call-overload]
+        "roles": {role.id: json.dumps(plain(role)) for role in dataset.roles},
+        "sources": json.dumps([plain(s) for s in dataset.sources]),
+        "contrasts": json.dumps([plain(c) for c in dataset.contrasts]),
+        "disagreements": json.dumps([plain(d) for d in dataset.disagreements]),
     }
 
 

@@ -348,7 +348,8 @@ def list_roles(catalog: Catalog) -> Listing:
                 waiting[boss] -= 1
                 if waiting[boss] == 0:
                     heapq.heappush(ready, (position[boss], boss))
-    order += [i for i in ids if i not in set(order)]  # a reporting loop: file order
+    placed = set(order)
+    order += [i for i in ids if i not in placed]  # a reporting loop: file order
     return Listing(tuple(catalog.roles[i] for i in order), above, _names(catalog))
 
 
