@@ -349,7 +349,7 @@ def _(result: CareerTree, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     cite = Citations(result.library, enabled=sources)
     deepest = max(_depth(result.comes_from), _depth(result.leads_to))
     if (deepest + 2) * 4 > width - 30:  # indentation would leave no room for the words
-        parts = [_heading(result.role)]
+        parts: list[RenderableType] = [_heading(result.role)]
         parts += _flat("Comes from", result.comes_from, cite)
         parts += _flat("Leads to", result.leads_to, cite)
         return Group(*parts, *_sources(cite))
