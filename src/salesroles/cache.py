@@ -5,10 +5,12 @@ grows past the number of datasets a user has. An entry is a one-line JSON header
 (its key and a CRC-32 of the payload) and the payload: the catalog's index, each
 role as its own JSON text, so a start parses only what it shows.
 
-The key is made of what the answer depends on: the content of the file (a CRC-32
-of its bytes, and of the bundled file for a dataset that extends it), the
-salesroles version and a fingerprint of the models' fields and types, so adding a
-field to a model, editing a file in place or restoring an old copy always misses.
+The key is made of what the answer depends on: the file's identity and change
+times (device, inode, size, modification and change time; and the bundled file's,
+which it may extend), the salesroles version and a fingerprint of the models'
+fields and types. Adding a field to a model, editing a file in place (even keeping
+its size and modification time: the change time moves) or restoring an old copy
+always misses, and a warm start never reads the dataset at all.
 Any doubt is a miss: an entry that is not a regular file, is too big, does not
 parse, or has a payload of another shape is ignored and replaced. Deleting the
 folder is always safe.
@@ -53,10 +55,14 @@ def fingerprint() -> str:
     return f"{zlib.crc32(shape.encode()):08x}"
 
 
-def key(data: bytes, extra: bytes = b"") -> str:
-    """The key of a dataset's bytes (``extra``: the bundled bytes it extends)."""
-    content = f"{zlib.crc32(data):08x}.{len(data)}.{zlib.crc32(extra):08x}.{len(extra)}"
-    return f"{__version__}|{fingerprint()}|{content}"
+def key(data: bytes) -> str:
+    """The key of a dataset's bytes, when its file cannot be told apart by metadata."""
+    return key_of(f"crc32:{zlib.crc32(data):08x}.{len(data)}")
+
+
+def key_of(identity: str) -> str:
+    """The key of a dataset known by ``identity`` (content, or file metadata)."""
+    return f"{__version__}|{fingerprint()}|{identity}"
 
 
 def entry_name(path: bytes | None) -> str:

@@ -24,14 +24,14 @@ from salesroles.models import (
     Move,
     Role,
     Source,
-    model,
     plain,
+    record,
 )
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 
 
-@model
+@record
 class Edge(Frozen):
     """One career move between two roles: ``Catalog.move(edge)`` says what it takes."""
 
@@ -40,7 +40,7 @@ class Edge(Frozen):
     position: int  # which of the source role's career moves
 
 
-@model
+@record
 class Match(Frozen):
     """Which role a name or title means, and how it was read."""
 
@@ -74,6 +74,7 @@ class Catalog:
         self.index = index
         self._dataset = dataset
         self._recover = recover  # a validated catalog, when a cached role will not rebuild
+        self._vocabulary: names.Vocabulary | None = None  # for near-misses, made on the first
         self._built: dict[str, Role] = {r.id: r for r in dataset.roles} if dataset else {}
         self._parts: dict[str, Any] = {}
         if dataset:
@@ -238,7 +239,9 @@ class Catalog:
         )
 
     def _unknown(self, name: str) -> Unmatched:
-        suggestions = tuple(names.close(name, self.index["slugs"]))
+        if self._vocabulary is None:
+            self._vocabulary = names.Vocabulary(self.index["slugs"])
+        suggestions = tuple(names.close(name, self._vocabulary))
         hint = (
             "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
             if suggestions
