@@ -103,7 +103,10 @@ class Catalog:
 
         try:
             for name, kind in INDEX.items():
-                cache.build(kind, index[name])
+                if name == "roles":
+                    cache.build(dict[str, tuple[int, int, int]], index[name].spans)
+                else:
+                    cache.build(kind, index[name])
             if index.keys() != INDEX.keys():
                 return None
             ids = index["order"]
@@ -121,19 +124,19 @@ class Catalog:
         """The role with this id (KeyError if none), built on first use."""
         found = self._built.get(role_id)
         if found is None:
-            found = self._rebuild(Role, self.index["roles"][role_id])
+            found = self._rebuild(Role, lambda: self.index["roles"][role_id])
             if found is None or found.id != role_id:
                 self._distrust_cache()
                 return self._built[role_id]
             self._built[role_id] = found
         return found
 
-    def _rebuild(self, kind: Any, text: str) -> Any:
+    def _rebuild(self, kind: Any, text: Callable[[], str]) -> Any:
         """A cached value rebuilt and type-checked, or None when it does not fit."""
         from salesroles import cache
 
         try:
-            return cache.build(kind, json.loads(text))
+            return cache.build(kind, json.loads(text()))
         except (TypeError, ValueError, RecursionError):
             return None
 
@@ -148,7 +151,7 @@ class Catalog:
 
     def _part(self, name: str, kind: Any) -> Any:
         if name not in self._parts:
-            value = self._rebuild(kind, self.index[name])
+            value = self._rebuild(kind, lambda: self.index[name])
             if value is None:
                 self._distrust_cache()
                 return self._parts[name]
