@@ -46,6 +46,15 @@ app()
 '''
 
 
+# Real-world titles of the kinds a recruiter pastes from a spreadsheet.
+TITLES = [
+    "VP of Sales", "Sr. Director, Sales EMEA", "Head of Sales", "Regional Sales Manager",
+    "Account Executive", "Chief Revenue Officer", "Sales & Marketing Director",
+    "District Sales Manager", "Chief Risk Officer", "Enterprise Account Executive, DACH",
+    "SVP Global Sales", "Director of Marketing", "Inside Sales Rep", "CRO",
+]  # fmt: skip
+
+
 def generate(n_roles: int) -> dict[str, Any]:
     """A valid dataset of ``n_roles`` roles: copies of the bundled ten, suffixed after the first."""
     raw = tomllib.loads((files("salesroles") / "data" / "roles.toml").read_text(encoding="utf-8"))
@@ -79,10 +88,17 @@ def salesroles_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "salesroles"]
 
 
+STDIN: dict[str, Path] = {}  # a command's standard input, by its first argument after -
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run, in seconds."""
+    """Wall time of one run, in seconds (``which -`` reads the titles file on stdin)."""
+    source = STDIN.get(" ".join(argv))
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with source.open("rb") if source else open(os.devnull, "rb") as stdin:  # noqa: SIM115
+        done = subprocess.run(
+            argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(argv)}")
@@ -185,16 +201,23 @@ def main() -> int:
         big = folder / "roles-1000.toml"
         big.write_text(tomli_w.dumps(generate(1000)), encoding="utf-8")
 
+        titles = folder / "titles.txt"
+        titles.write_text("\n".join((TITLES * (10_000 // len(TITLES) + 1))[:10_000]) + "\n")
         bare = [sys.executable, "-c", "pass"]
         typer_app = [sys.executable, str(folder / "typer_app.py"), "--name", "x"]
         sr = salesroles_command()
         show_json = [*sr, "show", "director", "--json"]
         compare = [*sr, "compare", "head", "director"]
+        which = [*sr, "which", "-", "--format", "csv"]
+        STDIN[" ".join(which)] = titles
+        show_title = [*sr, "show", "Sr. Director of Sales EMEA", "--json"]
         rows = [
             # label, A, B, budget on the ratio B/A, memory budget (MiB) for B or None
             ("show director --json / python -c pass", bare, show_json, 7.0, 20.0),
             ("compare head director / python -c pass", bare, compare, 12.0, 25.0),
             ("--help / python -c pass", bare, [*sr, "--help"], 12.0, None),
+            ("which - (10,000 titles) / python -c pass", bare, which, 30.0, None),
+            ("show 'Sr. Director…' / show director", show_json, show_title, 1.1, None),
             ("one-command Typer app / python -c pass", bare, typer_app, None, None),
             ("show director --json / Typer app", typer_app, show_json, None, None),
             ("compare head director / Typer app", typer_app, compare, None, None),

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import json
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -51,3 +54,30 @@ def write(tmp_path: Path, text: str, name: str = "ladder.toml") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return os.fspath(path)
+
+
+def read_entry(entry: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A cache entry as (header, index with each role's JSON text), for forging tests."""
+    header, _, rest = entry.read_bytes().partition(b"\n")
+    meta = json.loads(header)
+    body, blob = rest[: meta["length"]], rest[meta["length"] :]
+    index = json.loads(body)
+    index["roles"] = {r: blob[o : o + n].decode() for r, (o, n, _) in index["roles"].items()}
+    return meta, index
+
+
+def write_entry(
+    entry: Path, meta: dict[str, Any], index: dict[str, Any], deep: bool = False
+) -> None:
+    """Write a forged entry whose checksums all fit (``deep``: "DEEP" nested 100,000 times)."""
+    blob = b""
+    spans = {}
+    for role_id, text in index["roles"].items():
+        data = text.encode()
+        spans[role_id] = [len(blob), len(data), zlib.crc32(data)]
+        blob += data
+    body = json.dumps({**index, "roles": spans}).encode()
+    if deep:  # nested past what json.loads can take
+        body = body.replace(b'"DEEP"', b"[" * 100_000 + b"]" * 100_000)
+    head = {**meta, "crc32": zlib.crc32(body), "length": len(body)}
+    entry.write_bytes(json.dumps(head).encode() + b"\n" + body + blob)

@@ -7,14 +7,14 @@ import os
 import subprocess
 import sys
 import threading
-import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from salesroles import cache, load, models
 
-from .conftest import FIXTURE, ROOT, run
+from .conftest import FIXTURE, ROOT, read_entry, run, write_entry
 
 SHOW = ["show", "chief", "--json"]
 
@@ -50,20 +50,17 @@ def test_a_change_to_the_models_misses_every_entry(
     monkeypatch.setattr(cache, "MODELS", models.MODELS)
     assert cache.fingerprint() != before
     (entry,) = entries(cache_dir)
-    assert cache.read(entry.name, cache.key(load.bundled_bytes())) is None
+    assert cache.read(entry.name, load._key(None) or "") is None
 
 
 def test_an_entry_that_will_not_rebuild_is_validated_again(cache_dir: Path) -> None:
     expected = run(*SHOW[:1], "cso", "--json").stdout
     (entry,) = entries(cache_dir)
-    header, _, body = entry.read_bytes().partition(b"\n")
-    payload = json.loads(body)
-    role = json.loads(payload["roles"]["cso"])
+    meta, index = read_entry(entry)
+    role = json.loads(index["roles"]["cso"])
     del role["titles"]  # what an entry written before a field was added looks like
-    payload["roles"]["cso"] = json.dumps(role)
-    body = json.dumps(payload).encode()
-    entry.write_bytes(json.dumps(json.loads(header) | {"crc32": zlib.crc32(body)}).encode()
-                      + b"\n" + body)  # fmt: skip
+    index["roles"]["cso"] = json.dumps(role)
+    write_entry(entry, meta, index)
     result = run("show", "cso", "--json")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
@@ -108,22 +105,18 @@ def test_a_file_name_that_is_not_utf8(cache_dir: Path, tmp_path: Path) -> None:
         "missing-index-keys",
         "deep-nesting",
         "control-characters-in-ids",
+        "truncated-role",
         "not-json",
     ],
 )
 def test_odd_entries_are_misses(cache_dir: Path, damage: str) -> None:
     expected = run("--data", str(FIXTURE), "show", "chief", "--json").stdout
     (entry,) = entries(cache_dir)
-    header, _, body = entry.read_bytes().partition(b"\n")
-    meta = json.loads(header)
+    meta, payload = read_entry(entry)
 
-    def forge(payload: object, deep: bool = False) -> None:
-        raw = json.dumps(payload).encode()
-        if deep:  # nested past what json.loads can take
-            raw = raw.replace(b'"DEEP"', b"[" * 100_000 + b"]" * 100_000)
-        entry.write_bytes(json.dumps(meta | {"crc32": zlib.crc32(raw)}).encode() + b"\n" + raw)
+    def forge(index: dict[str, Any], deep: bool = False) -> None:
+        write_entry(entry, meta, index, deep)
 
-    payload = json.loads(body)
     entry.unlink()
     if damage == "fifo":
         os.mkfifo(entry)
@@ -141,6 +134,9 @@ def test_odd_entries_are_misses(cache_dir: Path, damage: str) -> None:
         payload["roles"]["chief\x1b[31m"] = role
         payload["order"] = [("chief\x1b[31m" if i == "chief" else i) for i in payload["order"]]
         forge(payload)
+    elif damage == "truncated-role":
+        forge(payload)
+        entry.write_bytes(entry.read_bytes()[:-5])
     else:
         entry.write_bytes(b"\x00\xff garbage")
     done: list[object] = []

@@ -84,7 +84,7 @@ def test_json_is_short_for_format_json(args: list[str]) -> None:
 def test_every_line_of_the_tables_fits_80_columns() -> None:
     for args in COMMANDS:
         for line in run(*args).stdout.splitlines():
-            assert len(line) <= 80, (args, line)
+            assert len(line) <= 80 or line.startswith("http"), (args, line)  # URLs stay whole
 
 
 # --- provenance ---------------------------------------------------------------

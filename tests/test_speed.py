@@ -13,7 +13,7 @@ import pytest
 from salesroles import cache, load, queries
 from salesroles.models import CORE_DIMENSIONS, Point, Role
 
-from .conftest import ROOT, run, write
+from .conftest import ROOT, read_entry, run, write, write_entry
 
 
 def imported_modules(args: list[str], env: dict[str, str]) -> set[str]:
@@ -91,19 +91,14 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
 
 
 def test_a_forged_entry_with_a_valid_checksum_is_a_miss_that_revalidates(tmp_path: Path) -> None:
-    import zlib
-
     env = {"SALESROLES_CACHE_DIR": str(tmp_path)}
     expected = run("show", "cso", "--json", env=env).stdout
     (entry,) = tmp_path.glob("*.json")
-    header, _, body = entry.read_bytes().partition(b"\n")
-    payload = json.loads(body)
-    role = json.loads(payload["roles"]["cso"])
+    meta, index = read_entry(entry)
+    role = json.loads(index["roles"]["cso"])
     role["seniority"] = "very"  # the wrong type
-    payload["roles"]["cso"] = json.dumps(role)
-    body = json.dumps(payload).encode()
-    meta = json.loads(header) | {"crc32": zlib.crc32(body)}
-    entry.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    index["roles"]["cso"] = json.dumps(role)
+    write_entry(entry, meta, index)
     result = run("show", "cso", "--json", env=env)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 

@@ -5,10 +5,12 @@ grows past the number of datasets a user has. An entry is a one-line JSON header
 (its key and a CRC-32 of the payload) and the payload: the catalog's index, each
 role as its own JSON text, so a start parses only what it shows.
 
-The key is made of what the answer depends on: the content of the file (a CRC-32
-of its bytes, and of the bundled file for a dataset that extends it), the
-salesroles version and a fingerprint of the models' fields and types, so adding a
-field to a model, editing a file in place or restoring an old copy always misses.
+The key is made of what the answer depends on: the file's identity and change
+times (device, inode, size, modification and change time; and the bundled file's,
+which it may extend), the salesroles version and a fingerprint of the models'
+fields and types. Adding a field to a model, editing a file in place (even keeping
+its size and modification time: the change time moves) or restoring an old copy
+always misses, and a warm start never reads the dataset at all.
 Any doubt is a miss: an entry that is not a regular file, is too big, does not
 parse, or has a payload of another shape is ignored and replaced. Deleting the
 folder is always safe.
@@ -23,7 +25,7 @@ import sys
 import types
 import typing
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -53,10 +55,14 @@ def fingerprint() -> str:
     return f"{zlib.crc32(shape.encode()):08x}"
 
 
-def key(data: bytes, extra: bytes = b"") -> str:
-    """The key of a dataset's bytes (``extra``: the bundled bytes it extends)."""
-    content = f"{zlib.crc32(data):08x}.{len(data)}.{zlib.crc32(extra):08x}.{len(extra)}"
-    return f"{__version__}|{fingerprint()}|{content}"
+def key(data: bytes) -> str:
+    """The key of a dataset's bytes, when its file cannot be told apart by metadata."""
+    return key_of(f"crc32:{zlib.crc32(data):08x}.{len(data)}")
+
+
+def key_of(identity: str) -> str:
+    """The key of a dataset known by ``identity`` (content, or file metadata)."""
+    return f"{__version__}|{fingerprint()}|{identity}"
 
 
 def entry_name(path: bytes | None) -> str:
@@ -66,49 +72,103 @@ def entry_name(path: bytes | None) -> str:
     return f"{zlib.crc32(path):08x}-{zlib.adler32(path):08x}.json"
 
 
+def _open(path: Path) -> int | None:
+    """A descriptor for a regular entry file, never following a link or waiting on a pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+        os.close(fd)
+        return None
+    return fd
+
+
 def read(entry: str, wanted: str) -> dict[str, Any] | None:
-    """The payload stored in ``entry`` under the key ``wanted``, or None on any doubt."""
+    """The index stored in ``entry`` under the key ``wanted``, or None on any doubt.
+
+    Its ``roles`` are a ``RoleTexts``: each role is read from the entry when asked for.
+    """
     folder = directory()
     if folder is None:
         return None
+    path = folder / entry
     try:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        fd = os.open(folder / entry, flags)
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-                return None
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                raw = handle.read(MAX_ENTRY_BYTES + 1)
-        finally:
-            os.close(fd)
-        header, _, payload = raw.partition(b"\n")
-        meta = json.loads(header)
-        if meta["key"] != wanted or meta["crc32"] != zlib.crc32(payload):
+        fd = _open(path)
+        if fd is None:
             return None
-        document = json.loads(payload)
+        with os.fdopen(fd, "rb") as handle:
+            header = handle.readline(4096)
+            meta = json.loads(header)
+            if meta["key"] != wanted or not isinstance(meta["length"], int):
+                return None
+            body = handle.read(meta["length"])
+        if len(body) != meta["length"] or meta["crc32"] != zlib.crc32(body):
+            return None
+        document = json.loads(body)
+        if not isinstance(document, dict) or not isinstance(document.get("roles"), dict):
+            return None
+        start = len(header) + meta["length"]
+        document["roles"] = RoleTexts(path, start, document["roles"])
     except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
         return None
-    return document if isinstance(document, dict) else None
+    return document
 
 
-def write(entry: str, key: str, payload: dict[str, Any]) -> None:
-    """Store an entry atomically, replacing the old one; skipped if it cannot be written."""
+class RoleTexts(Mapping[str, str]):
+    """The roles of a cached index, each read from the entry (and checked) on first use."""
+
+    def __init__(self, path: Path, start: int, spans: dict[str, Any]) -> None:
+        self.path = path
+        self.start = start
+        self.spans = spans  # role id -> [offset, length, crc32]
+
+    def __getitem__(self, role_id: str) -> str:
+        offset, length, crc = self.spans[role_id]
+        try:
+            fd = _open(self.path)
+            if fd is None:
+                raise ValueError("the cache entry is no longer a regular file")
+            with os.fdopen(fd, "rb") as handle:
+                handle.seek(self.start + offset)
+                data = handle.read(length)
+        except OSError as exc:
+            raise ValueError(str(exc)) from None
+        if len(data) != length or zlib.crc32(data) != crc:
+            raise ValueError("a cached role does not match its checksum")
+        return data.decode()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+def write(entry: str, key: str, index: dict[str, Any]) -> None:
+    """Store an entry atomically, replacing the old one; skipped if it cannot be written.
+
+    The entry is a header line, the index (its roles as offsets), then the roles' texts.
+    """
     folder = directory()
     if folder is None:
         return
     import tempfile  # only a miss writes
 
-    body = json.dumps(payload, separators=(",", ":")).encode()
-    header = json.dumps({"key": key, "crc32": zlib.crc32(body)}).encode()
-    target = folder / entry
+    blob = bytearray()
+    spans: dict[str, list[int]] = {}
+    for role_id, text in index["roles"].items():
+        data = text.encode()
+        spans[role_id] = [len(blob), len(data), zlib.crc32(data)]
+        blob += data
+    body = json.dumps({**index, "roles": spans}, separators=(",", ":")).encode()
+    header = json.dumps({"key": key, "crc32": zlib.crc32(body), "length": len(body)}).encode()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + body)
-            Path(tmp).replace(target)
+                handle.write(header + b"\n" + body + bytes(blob))
+            Path(tmp).replace(folder / entry)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -11,7 +11,6 @@ import json
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict
 from typing import Any
 
 from salesroles import names
@@ -25,13 +24,14 @@ from salesroles.models import (
     Move,
     Role,
     Source,
-    model,
+    plain,
+    record,
 )
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 
 
-@model
+@record
 class Edge(Frozen):
     """One career move between two roles: ``Catalog.move(edge)`` says what it takes."""
 
@@ -40,7 +40,7 @@ class Edge(Frozen):
     position: int  # which of the source role's career moves
 
 
-@model
+@record
 class Match(Frozen):
     """Which role a name or title means, and how it was read."""
 
@@ -74,6 +74,7 @@ class Catalog:
         self.index = index
         self._dataset = dataset
         self._recover = recover  # a validated catalog, when a cached role will not rebuild
+        self._vocabulary: names.Vocabulary | None = None  # for near-misses, made on the first
         self._built: dict[str, Role] = {r.id: r for r in dataset.roles} if dataset else {}
         self._parts: dict[str, Any] = {}
         if dataset:
@@ -102,7 +103,10 @@ class Catalog:
 
         try:
             for name, kind in INDEX.items():
-                cache.build(kind, index[name])
+                if name == "roles":
+                    cache.build(dict[str, tuple[int, int, int]], index[name].spans)
+                else:
+                    cache.build(kind, index[name])
             if index.keys() != INDEX.keys():
                 return None
             ids = index["order"]
@@ -120,19 +124,19 @@ class Catalog:
         """The role with this id (KeyError if none), built on first use."""
         found = self._built.get(role_id)
         if found is None:
-            found = self._rebuild(Role, self.index["roles"][role_id])
+            found = self._rebuild(Role, lambda: self.index["roles"][role_id])
             if found is None or found.id != role_id:
                 self._distrust_cache()
                 return self._built[role_id]
             self._built[role_id] = found
         return found
 
-    def _rebuild(self, kind: Any, text: str) -> Any:
+    def _rebuild(self, kind: Any, text: Callable[[], str]) -> Any:
         """A cached value rebuilt and type-checked, or None when it does not fit."""
         from salesroles import cache
 
         try:
-            return cache.build(kind, json.loads(text))
+            return cache.build(kind, json.loads(text()))
         except (TypeError, ValueError, RecursionError):
             return None
 
@@ -147,7 +151,7 @@ class Catalog:
 
     def _part(self, name: str, kind: Any) -> Any:
         if name not in self._parts:
-            value = self._rebuild(kind, self.index[name])
+            value = self._rebuild(kind, lambda: self.index[name])
             if value is None:
                 self._distrust_cache()
                 return self._parts[name]
@@ -238,7 +242,9 @@ class Catalog:
         )
 
     def _unknown(self, name: str) -> Unmatched:
-        suggestions = tuple(names.close(name, self.index["slugs"]))
+        if self._vocabulary is None:
+            self._vocabulary = names.Vocabulary(self.index["slugs"])
+        suggestions = tuple(names.close(name, self._vocabulary))
         hint = (
             "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
             if suggestions
@@ -368,10 +374,10 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
             for k, move in enumerate(role.career)
             for target in move.to
         ],
-        "roles": {role.id: json.dumps(asdict(role)) for role in dataset.roles},  # type: ignore[call-overload]
-        "sources": json.dumps([asdict(s) for s in dataset.sources]),  # type: ignore[call-overload]
-        "contrasts": json.dumps([asdict(c) for c in dataset.contrasts]),  # type: ignore[call-overload]
-        "disagreements": json.dumps([asdict(d) for d in dataset.disagreements]),  # type: ignore[call-overload]
+        "roles": {role.id: json.dumps(plain(role)) for role in dataset.roles},
+        "sources": json.dumps([plain(s) for s in dataset.sources]),
+        "contrasts": json.dumps([plain(c) for c in dataset.contrasts]),
+        "disagreements": json.dumps([plain(d) for d in dataset.disagreements]),
     }
 
 

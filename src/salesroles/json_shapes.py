@@ -126,18 +126,19 @@ MoveOut = TypedDict(
 )
 
 
-class MoveNode(MoveOut):
-    seen: bool  # this role's onward moves are shown where it first appears
-    children: list[MoveNode]
+class TreeMove(MoveOut):
+    depth: int  # 1: a move into or out of the role itself; 2: the move before or after that
+    after: int | None  # index (in the same list) of the move this one continues, or null
+    seen: bool  # its roles' onward moves are listed where those roles first appear
 
 
 class CareerTreeOutput(TypedDict):
-    """salesroles career ROLE --json"""
+    """salesroles career ROLE --json: each list flat, parents before children."""
 
     schema_version: int
     role: RoleRef
-    comes_from: list[MoveNode]
-    leads_to: list[MoveNode]
+    comes_from: list[TreeMove]
+    leads_to: list[TreeMove]
     sources: Sources
 
 

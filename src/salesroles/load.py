@@ -97,24 +97,57 @@ def read_capped(path: Path, origin: str | None = None) -> bytes:
 
 
 def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
-    """The catalog of a dataset file, or of the bundled dataset when ``path`` is None."""
+    """The catalog of a dataset file, or of the bundled dataset when ``path`` is None.
+
+    A regular file validated before comes from the cache without being read at all:
+    the entry's key holds the file's identity and change times (and the bundled
+    file's, which it may extend), so any edit, even one that keeps the size and
+    modification time, changes the key.
+    """
     origin = BUNDLED if path is None else shown(path)
-    data = bundled_bytes() if path is None else read_capped(path)
     entry = cache.entry_name(None if path is None else os.fsencode(path.absolute()))
-    regular = path is None or _is_regular(path)
-    key = None
-    if use_cache and regular:
-        extra = b"" if path is None or b"extends" not in data else bundled_bytes()
-        key = cache.key(data, extra)
+    key = _key(path) if use_cache else None
+    if key is not None:
         index = cache.read(entry, key)
         if index is not None:
-            catalog = Catalog.from_index(index, origin, lambda: _validated(data, path, origin))
+            data_path = path
+
+            def recover() -> Catalog:
+                data = bundled_bytes() if data_path is None else read_capped(data_path)
+                return _validated(data, data_path, origin)
+
+            catalog = Catalog.from_index(index, origin, recover)
             if catalog is not None:
                 return catalog
+    data = bundled_bytes() if path is None else read_capped(path)
+    if use_cache and key is None and path is None:  # a bundled file that is no plain file
+        key = cache.key(data)
     catalog = _validated(data, path, origin)
     if key is not None:
         cache.write(entry, key, catalog.index)
     return catalog
+
+
+def _key(path: Path | None) -> str | None:
+    """A cache key from metadata alone, for regular files; None for anything else."""
+    own = _identity(bundled_path() if path is None else path)
+    if own is None:
+        return None
+    extended = "" if path is None else (_identity(bundled_path()) or "")
+    return cache.key_of(f"{own}+{extended}")
+
+
+def _identity(path: Path | None) -> str | None:
+    """Device, inode, size, and modification and change times of a regular file."""
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def _validated(data: bytes, path: Path | None, origin: str) -> Catalog:
@@ -123,13 +156,6 @@ def _validated(data: bytes, path: Path | None, origin: str) -> Catalog:
     base = None if path is None else (lambda: load(None).dataset)
     dataset = validation.validate(data, origin, base)
     return Catalog(compile_index(dataset), origin, dataset)
-
-
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
 
 
 def raw_dataset(data: bytes, origin: str) -> dict[str, Any]:

@@ -68,7 +68,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     }),
 }
 # fmt: on
-SET_ASIDE = frozenset().union(*QUALIFIERS.values())
+_LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3", "4", "5"})  # "AE II", "Rep 2"
+SET_ASIDE = frozenset().union(*QUALIFIERS.values(), _LEVELS)
 
 # Acronyms that name a sales office only when written alone: each means other offices too.
 ACRONYMS: dict[str, str] = {
@@ -168,26 +169,55 @@ def _shown_words(text: str) -> dict[str, str]:
     return shown
 
 
-def close(text: str, known: dict[str, str]) -> list[str]:
+class Vocabulary:
+    """The words of a dataset's names, for finding near-misses quickly.
+
+    Made once per catalog: for each word, the names (slugs) it appears in.
+    """
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known  # slug -> role id
+        self.names: dict[str, set[str]] = {}
+        for name in known:
+            for word in name.split("-"):
+                if word not in _GLUE:
+                    self.names.setdefault(word, set()).add(name)
+        self._near: dict[str, set[str]] = {}
+
+    def near(self, word: str) -> set[str]:
+        """The names holding a word that ``word`` is a typo of (or is)."""
+        found = self._near.get(word)
+        if found is None:
+            import difflib
+
+            close = difflib.get_close_matches(word, list(self.names), n=8, cutoff=0.7)
+            found = self._near[word] = set().union(*(self.names[w] for w in close))
+        return found
+
+
+def close(text: str, vocabulary: Vocabulary) -> list[str]:
     """Role ids whose names ``text`` is a near-miss of: every word a typo of one of theirs.
 
     "drector" is close to "director"; "Chief Risk Officer" is not close to "Chief
-    Revenue Officer", since "risk" is no typo of any of its words. ``known`` maps
-    slugs (``chief-revenue-officer``) to role ids.
+    Revenue Officer", since "risk" is no typo of any of its words.
     """
     import difflib
 
     typed = [w.word for w in words(text) if w.word not in _GLUE and w.word not in SET_ASIDE]
     if not typed:
         return []
+    candidates: set[str] | None = None
+    for word in typed:
+        names = vocabulary.near(word)
+        candidates = names if candidates is None else candidates & names
+        if not candidates:
+            return []
     scored: list[tuple[float, str]] = []
-    for name, role_id in known.items():
-        theirs = [w for w in name.split("-") if w not in _GLUE]
-        if not all(difflib.get_close_matches(w, theirs, n=1, cutoff=0.7) for w in typed):
-            continue
-        ratio = difflib.SequenceMatcher(None, "-".join(typed), "-".join(theirs)).ratio()
+    for name in sorted(candidates or ()):
+        theirs = "-".join(w for w in name.split("-") if w not in _GLUE)
+        ratio = difflib.SequenceMatcher(None, "-".join(typed), theirs).ratio()
         if ratio >= 0.7:
-            scored.append((ratio, role_id))
+            scored.append((ratio, vocabulary.known[name]))
     return list(dict.fromkeys(role_id for _, role_id in sorted(scored, reverse=True)))[:3]
 
 

@@ -23,13 +23,13 @@ from salesroles.models import (
     Point,
     Role,
     Source,
-    model,
+    record,
 )
 
 # --- results -------------------------------------------------------------------
 
 
-@model
+@record
 class Cell(Frozen):
     """One role's value in one dimension: its structured values, then its points."""
 
@@ -42,7 +42,7 @@ class Cell(Frozen):
         return repr(sorted(self.values.items())) if self.values else "covered"
 
 
-@model
+@record
 class Row(Frozen):
     """One dimension across the roles being shown (None: the sources say nothing)."""
 
@@ -54,7 +54,7 @@ class Row(Frozen):
         return len({c.key if c else None for c in self.cells}) > 1
 
 
-@model
+@record
 class Profile(Frozen):
     """The answer of show."""
 
@@ -65,7 +65,7 @@ class Profile(Frozen):
     names: dict[str, str]  # role and executive ids -> titles
 
 
-@model
+@record
 class Comparison(Frozen):
     """The answer of compare."""
 
@@ -79,7 +79,7 @@ class Comparison(Frozen):
     names: dict[str, str]
 
 
-@model
+@record
 class Step(Frozen):
     """One move of a career path or tree, with what it takes."""
 
@@ -88,7 +88,7 @@ class Step(Frozen):
     move: Move
 
 
-@model
+@record
 class TreeNode(Frozen):
     """A move in a career tree: the roles it reaches (or comes from), then onward moves.
 
@@ -101,7 +101,7 @@ class TreeNode(Frozen):
     seen: bool = False
 
 
-@model
+@record
 class CareerTree(Frozen):
     """The answer of career ROLE."""
 
@@ -111,7 +111,7 @@ class CareerTree(Frozen):
     library: dict[str, Source]
 
 
-@model
+@record
 class CareerPath(Frozen):
     """The answer of career ROLE --to ROLE."""
 
@@ -121,7 +121,7 @@ class CareerPath(Frozen):
     library: dict[str, Source]
 
 
-@model
+@record
 class Listing(Frozen):
     """The answer of list: roles ordered so that each comes before whom it reports to."""
 
@@ -130,7 +130,7 @@ class Listing(Frozen):
     names: dict[str, str]
 
 
-@model
+@record
 class Hit(Frozen):
     """One place in the dataset's text where the search text occurs."""
 
@@ -140,7 +140,7 @@ class Hit(Frozen):
     text: str
 
 
-@model
+@record
 class SearchResult(Frozen):
     """The answer of search."""
 
@@ -148,7 +148,7 @@ class SearchResult(Frozen):
     hits: tuple[Hit, ...]
 
 
-@model
+@record
 class Identified(Frozen):
     """One title given to which: the role it means, or what is close."""
 
@@ -158,14 +158,14 @@ class Identified(Frozen):
     suggestions: tuple[str, ...]  # unmatched: close role ids
 
 
-@model
+@record
 class Identification(Frozen):
     """The answer of which."""
 
     titles: tuple[Identified, ...]
 
 
-@model
+@record
 class SourceUse(Frozen):
     """A source and how many points of the dataset (or of one role) it backs."""
 
@@ -174,7 +174,7 @@ class SourceUse(Frozen):
     roles: tuple[str, ...]
 
 
-@model
+@record
 class SourceList(Frozen):
     """The answer of sources [ROLE]."""
 
@@ -182,7 +182,7 @@ class SourceList(Frozen):
     sources: tuple[SourceUse, ...]
 
 
-@model
+@record
 class Reason(Frozen):
     """Why advise recommends a role: one answer, the role's value, and the point behind it."""
 
@@ -193,13 +193,13 @@ class Reason(Frozen):
     point: Point | None
 
 
-@model
+@record
 class Recommendation(Frozen):
     role: Role
     reasons: tuple[Reason, ...]
 
 
-@model
+@record
 class Exclusion(Frozen):
     """A role of the asked-for scope that an answer rules out, and which answers do."""
 
@@ -207,7 +207,7 @@ class Exclusion(Frozen):
     clashes: tuple[str, ...]  # question names
 
 
-@model
+@record
 class Advice(Frozen):
     """The answer of advise: a role, a runner-up, and why, from the dataset."""
 
@@ -348,7 +348,8 @@ def list_roles(catalog: Catalog) -> Listing:
                 waiting[boss] -= 1
                 if waiting[boss] == 0:
                     heapq.heappush(ready, (position[boss], boss))
-    order += [i for i in ids if i not in set(order)]  # a reporting loop: file order
+    placed = set(order)
+    order += [i for i in ids if i not in placed]  # a reporting loop: file order
     return Listing(tuple(catalog.roles[i] for i in order), above, _names(catalog))
 
 
@@ -538,21 +539,21 @@ def search(catalog: Catalog, term: str) -> SearchResult:
 
 def which(catalog: Catalog, titles: Sequence[str]) -> Identification:
     """Which role each real-world title means, how it was read, or what is close."""
-    found: list[Identified] = []
+    found: dict[str, Identified] = {}  # a column of titles repeats itself: read each once
     for typed in titles:
+        if typed in found:
+            continue
         try:
-            found.append(Identified(typed, catalog.match(typed), (), ()))
+            found[typed] = Identified(typed, catalog.match(typed), (), ())
         except Unmatched as miss:
             ambiguous = "ambiguous" in str(miss)
-            found.append(
-                Identified(
-                    typed,
-                    None,
-                    miss.suggestions if ambiguous else (),
-                    () if ambiguous else miss.suggestions,
-                )
+            found[typed] = Identified(
+                typed,
+                None,
+                miss.suggestions if ambiguous else (),
+                () if ambiguous else miss.suggestions,
             )
-    return Identification(tuple(found))
+    return Identification(tuple(found[t] for t in titles))
 
 
 def sources(catalog: Catalog, name: str | None = None) -> SourceList:

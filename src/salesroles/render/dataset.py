@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from salesroles.models import Dataset
+from salesroles.models import plain as plain_values
 
 ORDER = ("dataset_version", "executives", "sources", "roles", "contrasts", "disagreements")
 
@@ -16,7 +16,7 @@ def plain(dataset: Dataset) -> dict[str, Any]:
 
     An export stands alone, whatever it was loaded from, so it never says ``extends``.
     """
-    data = _clean(asdict(dataset))  # type: ignore[call-overload]
+    data = _clean(plain_values(dataset))
     return {key: data[key] for key in ORDER if key in data}
 
 

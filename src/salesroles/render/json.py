@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
 
-from salesroles.models import Point, Role, Source
+from salesroles.models import Point, Role, Source, plain
 from salesroles.queries import (
     Advice,
     CareerPath,
@@ -70,7 +69,7 @@ def _value(cell: Cell | None) -> out.Value | None:
     values: dict[str, Any] = {}
     for name, value in cell.values.items():
         if name == "figures":
-            values[name] = [asdict(f) for f in value]
+            values[name] = [plain(f) for f in value]
         else:
             values[name] = list(value) if isinstance(value, tuple) else value
     return {**values, "points": [_point(p) for p in cell.points]}
@@ -90,16 +89,20 @@ def _step(step: Step) -> out.MoveOut:
     }
 
 
-def _nodes(nodes: tuple[TreeNode, ...]) -> list[out.MoveNode]:
-    """Nested nodes as JSON, built with a stack: a chain of any length is fine."""
-    top: list[out.MoveNode] = []
-    stack = [(n, top) for n in reversed(nodes)]
+def _nodes(nodes: tuple[TreeNode, ...]) -> list[out.TreeMove]:
+    """A career tree as a flat list, parents first: each move says which move it follows.
+
+    Flat, so a chain of any length stays shallow JSON (and json.dumps never recurses
+    deeply); ``after`` is the index of the move this one continues, or null.
+    """
+    flat: list[out.TreeMove] = []
+    stack: list[tuple[TreeNode, int | None, int]] = [(n, None, 1) for n in reversed(nodes)]
     while stack:
-        node, into = stack.pop()
-        made: out.MoveNode = {**_step(node.step), "seen": node.seen, "children": []}
-        into.append(made)
-        stack.extend((c, made["children"]) for c in reversed(node.children))
-    return top
+        node, after, depth = stack.pop()
+        flat.append({**_step(node.step), "depth": depth, "after": after, "seen": node.seen})
+        here = len(flat) - 1
+        stack.extend((c, here, depth + 1) for c in reversed(node.children))
+    return flat
 
 
 def _disagreements(result: Profile | Comparison) -> list[out.DisagreementOut]:

@@ -56,7 +56,7 @@ def render(
     width = table_width()
     buffer = _Buffer(getattr(sys.stdout, "encoding", None) or "utf-8")
     console = _console(buffer, color=color, width=width, terminal=terminal)
-    console.print(build(result, sources=sources, width=width))
+    console.print(build(result, sources=sources, width=width), crop=False)  # whole URLs
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
@@ -141,8 +141,16 @@ def _sources(cite: Citations) -> list[RenderableType]:
         return []
     parts: list[RenderableType] = [Text(""), _text("Sources", "bold")]
     for number, source, source_id in listed:
-        shown = words.citation(source) if source else source_id
-        parts.append(_text(f"[{number}] {shown}", "dim"))
+        if source is None:
+            parts.append(_text(f"[{number}] {source_id}", "dim"))
+            continue
+        cited = words.citation(source)
+        if source.url:  # a URL on a line of its own, whole, so it can be clicked or copied
+            cited = cited.removesuffix(f" {source.url}")
+            parts.append(_text(f"[{number}] {cited}", "dim"))
+            parts.append(Text(clean(source.url), style="dim", no_wrap=True, overflow="ignore"))
+        else:
+            parts.append(_text(f"[{number}] {cited}", "dim"))
     return parts
 
 
@@ -310,9 +318,41 @@ def _branch(tree: Tree, nodes: Iterable[TreeNode], cite: Citations, *, details: 
                 stack.append((child, list(node.children), False))
 
 
+def _depth(nodes: Iterable[TreeNode]) -> int:
+    deepest, stack = 0, [(n, 1) for n in nodes]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.children)
+    return deepest
+
+
+def _flat(heading: str, nodes: tuple[TreeNode, ...], cite: Citations) -> list[RenderableType]:
+    """A career tree too deep to indent: one move a line, each with its depth."""
+    parts: list[RenderableType] = [_text(heading, "bold")]
+    if not nodes:
+        parts.append(_text("  no moves in the dataset", "dim italic"))
+    stack = [(n, 1) for n in reversed(nodes)]
+    while stack:
+        node, depth = stack.pop()
+        step = node.step
+        titles = " or ".join(f"{r.title} ({r.id})" for r in step.target)
+        seen = " (followed above)" if node.seen else ""
+        line = f"  {depth}. {step.source.title} ({step.source.id}) → {titles}, {step.move.kind}"
+        parts.append(_text(f"{line}{seen} {cite.marks([step.move.source])}".rstrip()))
+        stack.extend((c, depth + 1) for c in reversed(node.children))
+    return parts
+
+
 @build.register
 def _(result: CareerTree, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     cite = Citations(result.library, enabled=sources)
+    deepest = max(_depth(result.comes_from), _depth(result.leads_to))
+    if (deepest + 2) * 4 > width - 30:  # indentation would leave no room for the words
+        parts: list[RenderableType] = [_heading(result.role)]
+        parts += _flat("Comes from", result.comes_from, cite)
+        parts += _flat("Leads to", result.leads_to, cite)
+        return Group(*parts, *_sources(cite))
     root = Tree(_heading(result.role))
     for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
         branch = root.add(_text(heading, "bold"))
