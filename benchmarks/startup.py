@@ -95,7 +95,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> float:
     """Wall time of one run, in seconds (``which -`` reads the titles file on stdin)."""
     source = STDIN.get(" ".join(argv))
     start = time.perf_counter()
-    with source.open("rb") if source else open(os.devnull, "rb") as stdin:  # noqa: SIM115
+    with (source or Path(os.devnull)).open("rb") as stdin:
         done = subprocess.run(
             argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
