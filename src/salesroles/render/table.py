@@ -57,7 +57,9 @@ def render(
     buffer = _Buffer(getattr(sys.stdout, "encoding", None) or "utf-8")
     console = _console(buffer, color=color, width=width, terminal=terminal)
     console.print(build(result, sources=sources, width=width), crop=False)  # whole URLs
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    kept = [x for k, x in enumerate(lines) if x or not k or lines[k - 1]]  # no double blanks
+    return "".join(line + "\n" for line in kept)
 
 
 class _Buffer(io.StringIO):
@@ -199,6 +201,7 @@ def _heading(role: Role) -> Text:
 def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     cite = Citations(result.library, enabled=sources)
     role = result.role
+    summary = _text(cite.point(role.summary))  # numbered first: it is read first
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True, show_header=False)
     table.add_column(overflow="fold", style="bold")
     table.add_column(overflow="fold", ratio=1)
@@ -211,7 +214,7 @@ def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> R
         table.add_row(
             _text(words.label(row.dimension)), _cell(c, row.dimension, cite, result.names)
         )
-    parts: list[RenderableType] = [_heading(role), _text(cite.point(role.summary)), table]
+    parts: list[RenderableType] = [_heading(role), summary, table]
     if missing:
         parts.append(_text(f"Not covered by the sources: {', '.join(missing)}.", "dim italic"))
     parts += _disagreements(result.disagreements, cite, result.names)
@@ -429,16 +432,20 @@ def _(
 
 @build.register
 def _(result: SourceList, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
-    table = _grid("id", "kind", "year", "source", "points")
+    parts: list[RenderableType] = []
+    if result.role:
+        parts.append(Text.assemble("Sources of ", _heading(result.role)))
     for use in result.sources:
         s = use.source
-        title = ", ".join(x for x in (s.title, s.publisher) if x)
-        shown = f"{title}\n{s.url}" if s.url else title
-        table.add_row(
-            _text(s.id, "bold"), _text(words.KIND_LABELS.get(s.kind, s.kind)),
-            _text(str(s.year) if s.year else "—"), _text(shown), str(use.points),
-        )  # fmt: skip
-    return table
+        kind = words.KIND_LABELS.get(s.kind, s.kind)
+        points = f"{use.points} point{'s' * (use.points != 1)}"
+        facts = ", ".join(x for x in (kind, str(s.year) if s.year else "", points) if x)
+        parts.append(Text(""))
+        parts.append(Text.assemble((clean(s.id), "bold"), "  ", (clean(facts), "italic")))
+        parts.append(_text(", ".join(x for x in (s.title, s.publisher) if x)))
+        if s.url:
+            parts.append(Text(clean(s.url), style="dim", no_wrap=True, overflow="ignore"))
+    return Group(*parts)
 
 
 def _recommendation(heading: str, rec: Recommendation, cite: Citations) -> list[RenderableType]:
