@@ -315,7 +315,8 @@ def test_s_shows_the_sources_pane() -> None:
         assert pane.display
         text = screen_text(pilot.app)  # type: ignore[arg-type]
         assert "Sources (s hides them)" in text
-        assert re.search(r"id +kind +year +source", text)
+        assert "Sources of Sales Manager (manager)" in text
+        assert "official statistics, 2023" in pane.text()  # type: ignore[attr-defined]
         assert "https://" in pane.text()  # type: ignore[attr-defined]
         await pilot.press("s")
         await pilot.pause()

@@ -21,11 +21,8 @@ class SourcesPane(ResultView):
     def show_sources(self, catalog: Catalog, role_ids: Sequence[str]) -> None:
         def draw(width: int) -> RenderableType:
             parts: list[RenderableType] = [plain("Sources (s hides them)", "bold")]
-            for role_id in role_ids:
-                listed = queries.sources(catalog, role_id)
-                if len(role_ids) > 1:
-                    parts.append(plain(f"{catalog.title_of(role_id)} ({role_id})", "underline"))
-                parts.append(build(listed, width=width))
+            for role_id in role_ids:  # the renderer heads each list with its role
+                parts.append(build(queries.sources(catalog, role_id), width=width))
             return Group(*parts)
 
         self.show(draw, key=tuple(role_ids))
