@@ -314,7 +314,7 @@ def test_s_shows_the_sources_pane() -> None:
         await pilot.pause()
         assert pane.display
         text = screen_text(pilot.app)  # type: ignore[arg-type]
-        assert "Sources (s hides them)" in text
+        assert "sources · s hides them" in text
         assert "Sources of Sales Manager (manager)" in text
         assert "official statistics, 2023" in pane.text()  # type: ignore[attr-defined]
         assert "https://" in pane.text()  # type: ignore[attr-defined]

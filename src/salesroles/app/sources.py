@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 
 from salesroles import queries
-from salesroles.app.base import ResultView, plain
+from salesroles.app.base import ResultView
 from salesroles.catalog import Catalog
 from salesroles.render.table import build
 
@@ -20,11 +20,12 @@ class SourcesPane(ResultView):
 
     def show_sources(self, catalog: Catalog, role_ids: Sequence[str]) -> None:
         def draw(width: int) -> RenderableType:
-            parts: list[RenderableType] = [plain("Sources (s hides them)", "bold")]
+            parts: list[RenderableType] = []
             for role_id in role_ids:  # the renderer heads each list with its role
                 parts.append(build(queries.sources(catalog, role_id), width=width))
             return Group(*parts)
 
+        self.border_title = "sources · s hides them"
         self.show(draw, key=tuple(role_ids))
         self.set_timer(0.3, self.prepare_while_hidden)
 
