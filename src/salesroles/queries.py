@@ -386,9 +386,7 @@ def compare(
     shown = [row.dimension for row in rows]
     narrowed = chosen or diff_only
     contrasts = _shown(catalog.contrasts(ids), shown, narrowed)
-    disagreements = tuple(
-        d for d in _shown(catalog.disagreements(ids), shown, narrowed) if len(set(d.roles)) > 0
-    )
+    disagreements = _shown(catalog.disagreements(ids), shown, narrowed)
     omitted = len(DIMENSIONS) - len(dimensions) if tuple(dimensions) == CORE_DIMENSIONS else 0
     cited = _cited(rows) + [c.source for c in contrasts]
     cited += [p.source for d in disagreements for p in d.positions]
@@ -413,12 +411,8 @@ def career_tree(catalog: Catalog, name: str) -> CareerTree:
     role = catalog.resolve(name)
     up = _tree(catalog, role, upward=True)
     down = _tree(catalog, role, upward=False)
-    cited = [_node_source(n) for n in _walk((*up, *down))]
+    cited = [n.step.move.source for n in _walk((*up, *down))]
     return CareerTree(role, up, down, _library(catalog, cited))
-
-
-def _node_source(node: TreeNode) -> str:
-    return node.step.move.source
 
 
 def _walk(nodes: Iterable[TreeNode]) -> Iterable[TreeNode]:

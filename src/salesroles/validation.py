@@ -138,7 +138,6 @@ def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
             sources.append({"id": cite(source.get("title")), **source})
         else:
             sources.append(source)
-    listed = {s.get("title") for s in sources if isinstance(s, dict)}
     for role in out.get("roles", []):
         if not isinstance(role, dict):
             continue
@@ -159,7 +158,6 @@ def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
             contrast["source"] = cite(contrast["source"])
     if not sources:  # version 1 allowed citations without a [[sources]] list at all
         sources = [{"id": i, "title": t, "kind": "other"} for t, i in ids.items()]
-    del listed
     if sources:
         out["sources"] = sources
     return out
