@@ -442,7 +442,9 @@ def _tree(catalog: Catalog, role: Role, *, upward: bool) -> tuple[TreeNode, ...]
         for roles, step in _moves(catalog, here, upward):
             fresh = [r for r in roles if r.id not in expanded]
             children: list[Any] = []
-            entry = (into, roles, step, children, not fresh)
+            # "seen": its roles lead on, and that is shown where they first appear
+            onward = any(_has_moves(catalog, r.id, upward) for r in roles)
+            entry = (into, roles, step, children, not fresh and onward)
             made.append(entry)
             into.append(entry)
             for r in fresh:
@@ -466,6 +468,10 @@ def _freeze(entry: tuple[list[Any], Any, Step, list[Any], bool]) -> TreeNode:
             stack.append((item, True))
             stack.extend((c, False) for c in item[3])
     return done[id(entry)]
+
+
+def _has_moves(catalog: Catalog, role_id: str, upward: bool) -> bool:
+    return bool(catalog.moves_into(role_id) if upward else catalog.moves_from(role_id))
 
 
 def _moves(catalog: Catalog, role_id: str, upward: bool) -> list[tuple[tuple[Role, ...], Step]]:
