@@ -21,8 +21,11 @@ from salesroles.models import (
     Dataset,
     Disagreement,
     Frozen,
+    Hiring,
     Move,
+    Outside,
     Role,
+    Size,
     Source,
     plain,
     record,
@@ -82,6 +85,9 @@ class Catalog:
                 "sources": dataset.sources,
                 "contrasts": dataset.contrasts,
                 "disagreements": dataset.disagreements,
+                "outside": dataset.outside,
+                "sizes": dataset.sizes,
+                "hiring": dataset.hiring,
             }
         self.extends: str | None = index["extends"]
         self.executives: dict[str, str] = index["executives"]
@@ -170,8 +176,17 @@ class Catalog:
     def disagreement_list(self) -> tuple[Disagreement, ...]:
         return self._part("disagreements", tuple[Disagreement, ...])  # type: ignore[no-any-return]
 
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+    @property
+    def outside(self) -> tuple[Outside, ...]:
+        return self._part("outside", tuple[Outside, ...])  # type: ignore[no-any-return]
+
+    @property
+    def sizes(self) -> tuple[Size, ...]:
+        return self._part("sizes", tuple[Size, ...])  # type: ignore[no-any-return]
+
+    @property
+    def hiring(self) -> tuple[Hiring, ...]:
+        return self._part("hiring", tuple[Hiring, ...])  # type: ignore[no-any-return]
 
     @property
     def dataset(self) -> Dataset:
@@ -184,6 +199,9 @@ class Catalog:
                 executives=dict(self.executives),
                 contrasts=self.contrast_list,
                 disagreements=self.disagreement_list,
+                outside=self.outside,
+                sizes=self.sizes,
+                hiring=self.hiring,
             )
         return self._dataset
 
@@ -341,6 +359,9 @@ INDEX: dict[str, Any] = {
     "sources": str,
     "contrasts": str,
     "disagreements": str,
+    "outside": str,
+    "sizes": str,
+    "hiring": str,
 }
 
 
@@ -378,6 +399,9 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "sources": json.dumps([plain(s) for s in dataset.sources]),
         "contrasts": json.dumps([plain(c) for c in dataset.contrasts]),
         "disagreements": json.dumps([plain(d) for d in dataset.disagreements]),
+        "outside": json.dumps([plain(o) for o in dataset.outside]),
+        "sizes": json.dumps([plain(s) for s in dataset.sizes]),
+        "hiring": json.dumps([plain(h) for h in dataset.hiring]),
     }
 
 

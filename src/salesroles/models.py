@@ -40,6 +40,8 @@ Function = Literal[
     "business-development",
 ]
 CompanySize = Literal["founding", "small", "mid", "large"]
+PointKind = Literal["core", "context"]  # context: classification, headcounts, history, method
+CodeSystem = Literal["SOC 2018", "O*NET-SOC 2019", "ISCO-08", "ESCO"]
 
 _STRICT: Any = {"extra": "forbid"}  # read by pydantic: unknown keys are errors
 
@@ -169,6 +171,44 @@ class Point(Frozen):
     __pydantic_config__ = _STRICT
     text: str
     sources: tuple[str, ...] = ()
+    kind: PointKind = "core"  # "context": shown only in detail views and JSON
+
+
+@model
+class Headline(Frozen):
+    """What a role is on one dimension, in one line, citing the sources of its points."""
+
+    __pydantic_config__ = _STRICT
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@model
+class Title(Frozen):
+    """A real-world title that means a role, in a language, with its source.
+
+    With a ``note`` it is a title *beside* the role (an SDR, an area VP): it maps to
+    the nearest role, and the note says how it differs.
+    """
+
+    __pydantic_config__ = _STRICT
+    text: str
+    sources: tuple[str, ...] = ()
+    lang: str = "en"  # ISO 639-1
+    note: str | None = None
+
+
+@model
+class Code(Frozen):
+    """An official occupation code that covers a role, and what else it lumps in."""
+
+    __pydantic_config__ = _STRICT
+    system: CodeSystem
+    code: str
+    name: str
+    lumps: str  # what the code holds besides this role
+    source: str
+    url: str | None = None
 
 
 # --- dimensions ---------------------------------------------------------------
@@ -217,10 +257,11 @@ class Budget(Points):
 
 @model
 class Owns(Points):
-    """The functions the role typically owns."""
+    """The functions the role typically owns, and those it sometimes owns."""
 
     __pydantic_config__ = _STRICT
-    functions: tuple[Function, ...] = ()
+    functions: tuple[Function, ...] = ()  # typically
+    sometimes: tuple[Function, ...] = ()
 
 
 @model
@@ -288,8 +329,10 @@ class Role(Frozen):
     summary: Point
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
-    titles: tuple[Point, ...] = ()  # real-world titles that mean this role
+    titles: tuple[Title, ...] = ()  # real-world titles that mean this role
+    codes: tuple[Code, ...] = ()
     seniority: int | None = None
+    headlines: dict[str, Headline] = field(default_factory=dict)  # by dimension
     scope: Scope | None = None
     focus: Focus | None = None
     reporting: Reporting | None = None
@@ -348,6 +391,39 @@ class Disagreement(Frozen):
 
 
 @model
+class Outside(Frozen):
+    """Titles outside sales leadership: ``which`` matches them to no role, and says why."""
+
+    __pydantic_config__ = _STRICT
+    name: str  # "Sales operations"
+    phrases: tuple[str, ...]  # a title holding one of these is this kind of job
+    reason: str
+    sources: tuple[str, ...] = ()
+
+
+@model
+class Size(Frozen):
+    """What a company size means, as the sources give it (people, revenue, funding)."""
+
+    __pydantic_config__ = _STRICT
+    id: CompanySize
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@model
+class Hiring(Frozen):
+    """Advice the sources give on whom to hire at a company size."""
+
+    __pydantic_config__ = _STRICT
+    topic: str  # "first sales hire"
+    sizes: tuple[CompanySize, ...]
+    roles: tuple[str, ...]  # the roles it speaks of
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@model
 class Dataset(Frozen):
     """A whole dataset: sources, roles, named executives, contrasts, disagreements."""
 
@@ -359,11 +435,17 @@ class Dataset(Frozen):
     executives: dict[str, str] = field(default_factory=dict)
     contrasts: tuple[Contrast, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    outside: tuple[Outside, ...] = ()
+    sizes: tuple[Size, ...] = ()
+    hiring: tuple[Hiring, ...] = ()
 
 
 MODELS: tuple[type[Frozen], ...] = (
     Source,
     Point,
+    Headline,
+    Title,
+    Code,
     Points,
     Scope,
     Focus,
@@ -379,6 +461,9 @@ MODELS: tuple[type[Frozen], ...] = (
     Contrast,
     Position,
     Disagreement,
+    Outside,
+    Size,
+    Hiring,
     Dataset,
 )
 

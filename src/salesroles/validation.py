@@ -15,10 +15,12 @@ from typing import Any, NamedTuple
 
 from salesroles import names
 from salesroles.errors import DataError
-from salesroles.models import DATASET_VERSION, DIMENSIONS, Dataset, Point, Role
+from salesroles.models import DATASET_VERSION, DIMENSIONS, Dataset, Headline, Point, Role, Title
 
 Loc = tuple[str | int, ...]
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f<>\"'`\\]+", re.ASCII)
+_LANG = re.compile(r"[a-z]{2}")  # ISO 639-1
 BUNDLED = "bundled dataset"
 
 
@@ -178,10 +180,15 @@ def normalize(raw: dict[str, Any]) -> dict[str, Any]:
             role["summary"] = _point(role["summary"], inherited)
         if isinstance(role.get("titles"), list):
             role["titles"] = [_point(t, inherited) for t in role["titles"]]
+        if isinstance(role.get("headlines"), dict):
+            role["headlines"] = {k: _point(v, inherited) for k, v in role["headlines"].items()}
         for name in DIMENSIONS:
             value = role.get(name)
             if isinstance(value, dict) and isinstance(value.get("points"), list):
                 value["points"] = [_point(p, inherited) for p in value["points"]]
+    for part in ("outside", "sizes", "hiring"):
+        if isinstance(raw.get(part), list):
+            raw[part] = [_point(item, []) for item in raw[part]]
     return raw
 
 
@@ -241,6 +248,9 @@ def merge(base: Dataset, own: Dataset) -> tuple[Dataset, list[int | None]]:
         executives={**base.executives, **own.executives},
         contrasts=base.contrasts + own.contrasts,
         disagreements=base.disagreements + own.disagreements,
+        outside=own.outside + base.outside,  # a company's own reading comes first
+        sizes=own.sizes + tuple(s for s in base.sizes if s.id not in {o.id for o in own.sizes}),
+        hiring=base.hiring + own.hiring,
     )
     return merged, came_from
 
@@ -309,6 +319,35 @@ def check_references(dataset: Dataset) -> list[Problem]:
             problems.append(Problem((*at, "positions"), "a disagreement needs two positions"))
         for k, position in enumerate(disagreement.positions):
             problems += _cites((*at, "positions", k, "source"), [position.source], listed)
+    for k, source in enumerate(dataset.sources):
+        if source.url is not None and not _URL.fullmatch(source.url):
+            problems.append(
+                Problem(
+                    ("sources", k, "url"),
+                    "a URL must start with http:// or https:// and hold no spaces, "
+                    "control characters, quotes or angle brackets",
+                )
+            )
+    for i, outside in enumerate(dataset.outside):
+        at = ("outside", i)
+        problems += _cites((*at, "sources"), outside.sources, listed)
+        for k, phrase in enumerate(outside.phrases):
+            if not names.key(phrase):
+                problems.append(Problem((*at, "phrases", k), f"{phrase!r} has no letters"))
+    sized: set[str] = set()
+    for i, size in enumerate(dataset.sizes):
+        if size.id in sized:
+            problems.append(Problem(("sizes", i, "id"), f"size {size.id!r} is defined twice"))
+        sized.add(size.id)
+        problems += _cites(("sizes", i, "sources"), size.sources, listed)
+        if not size.sources:
+            problems.append(Problem(("sizes", i, "sources"), "a size needs a source"))
+    for i, advice in enumerate(dataset.hiring):
+        at = ("hiring", i)
+        problems += _refs((*at, "roles"), advice.roles, known, "no role has the id")
+        problems += _cites((*at, "sources"), advice.sources, listed)
+        if not advice.sources:
+            problems.append(Problem((*at, "sources"), "hiring advice needs a source"))
     problems += _seniority(dataset)
     problems += _promotion_cycles(dataset)
     return problems
@@ -351,6 +390,32 @@ def _role(
     problems += _point_cites((*at, "summary"), role.summary, listed)
     for k, title in enumerate(role.titles):
         problems += _point_cites((*at, "titles", k), title, listed)
+        if not _LANG.fullmatch(title.lang):
+            problems.append(
+                Problem((*at, "titles", k, "lang"), f"{title.lang!r} is not an ISO 639-1 code")
+            )
+    for k, code in enumerate(role.codes):
+        problems += _cites((*at, "codes", k, "source"), [code.source], listed)
+    for name, headline in role.headlines.items():
+        where: Loc = (*at, "headlines", name)
+        if name not in DIMENSIONS:
+            problems.append(
+                Problem(where, f"{name!r} is not a dimension ({', '.join(DIMENSIONS)})")
+            )
+            continue
+        covered = bool(role.career) if name == "career" else getattr(role, name) is not None
+        if not covered:
+            problems.append(
+                Problem(where, f"a headline for {name!r}, which the role does not cover")
+            )
+        problems += _point_cites(where, headline, listed)
+    if role.owns and set(role.owns.functions) & set(role.owns.sometimes):
+        both = sorted(set(role.owns.functions) & set(role.owns.sometimes))
+        problems.append(
+            Problem(
+                (*at, "owns", "sometimes"), f"{', '.join(both)} cannot be typical and sometimes"
+            )
+        )
     for name in DIMENSIONS:
         value = getattr(role, name, None)
         if value is None or name == "career":
@@ -390,7 +455,7 @@ def _role(
     return problems
 
 
-def _point_cites(at: Loc, point: Point, listed: set[str]) -> list[Problem]:
+def _point_cites(at: Loc, point: Point | Headline | Title, listed: set[str]) -> list[Problem]:
     if not point.sources:
         return [Problem((*at, "sources"), "every point needs a source")]
     return _cites((*at, "sources"), point.sources, listed)

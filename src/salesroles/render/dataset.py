@@ -8,7 +8,17 @@ from typing import Any
 from salesroles.models import Dataset
 from salesroles.models import plain as plain_values
 
-ORDER = ("dataset_version", "executives", "sources", "roles", "contrasts", "disagreements")
+ORDER = (
+    "dataset_version",
+    "executives",
+    "sources",
+    "sizes",
+    "roles",
+    "contrasts",
+    "disagreements",
+    "hiring",
+    "outside",
+)
 
 
 def plain(dataset: Dataset) -> dict[str, Any]:

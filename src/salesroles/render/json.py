@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
 
-from salesroles.models import Point, Role, Source, plain
+from salesroles.models import Point, Role, Source, Title, plain
 from salesroles.queries import (
     Advice,
     CareerPath,
@@ -45,7 +45,7 @@ def _role(role: Role) -> out.RoleRef:
     return {"id": role.id, "title": role.title}
 
 
-def _point(point: Point) -> out.PointOut:
+def _point(point: Point | Title) -> out.PointOut:
     return {"text": point.text, "sources": list(point.sources)}
 
 

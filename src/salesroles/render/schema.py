@@ -13,7 +13,11 @@ _POINT_IN_A_FILE: dict[str, Any] = {
         {"type": "string"},
         {
             "type": "object",
-            "properties": {"text": {"type": "string"}, "source": {"type": "string"}},
+            "properties": {
+                "text": {"type": "string"},
+                "source": {"type": "string"},
+                "kind": {"enum": ["core", "context"]},
+            },
             "required": ["text", "source"],
             "additionalProperties": False,
         },
@@ -22,6 +26,7 @@ _POINT_IN_A_FILE: dict[str, Any] = {
             "properties": {
                 "text": {"type": "string"},
                 "sources": {"type": "array", "items": {"type": "string"}},
+                "kind": {"enum": ["core", "context"]},
             },
             "required": ["text"],
             "additionalProperties": False,
