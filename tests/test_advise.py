@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from salesroles import load, queries
+from salesroles.advise import QUESTIONS, advise
 from salesroles.catalog import Catalog
+from salesroles.dataset import load
 from salesroles.models import Role
 
 from .conftest import run
@@ -37,8 +38,8 @@ ANSWER_SETS = [
 def test_advice_for_each_answer_set(
     bundled: Catalog, answers: tuple[str, ...], expected: tuple[str | None, str | None]
 ) -> None:
-    given = dict(zip(queries.QUESTIONS, answers, strict=True))
-    advice = queries.advise(bundled, given)
+    given = dict(zip(QUESTIONS, answers, strict=True))
+    advice = advise(bundled, given)
     got = tuple(r.role.id if r else None for r in (advice.best, advice.runner_up))
     assert got == expected
     if advice.best:
@@ -65,10 +66,10 @@ def _contradicts(role: Role, answers: dict[str, str]) -> bool:
 
 
 def test_no_answer_set_recommends_a_role_its_values_contradict(bundled: Catalog) -> None:
-    choices = [choices for _, choices, _ in queries.QUESTIONS.values()]
+    choices = [choices for _, choices, _ in QUESTIONS.values()]
     for combo in itertools.product(*choices):
-        answers = dict(zip(queries.QUESTIONS, combo, strict=True))
-        advice = queries.advise(bundled, answers)
+        answers = dict(zip(QUESTIONS, combo, strict=True))
+        advice = advise(bundled, answers)
         for rec in (advice.best, advice.runner_up):
             if rec:
                 assert not _contradicts(rec.role, answers), (combo, rec.role.id)
@@ -79,7 +80,7 @@ def test_no_answer_set_recommends_a_role_its_values_contradict(bundled: Catalog)
 def test_the_founding_team_with_a_company_remit_is_not_sold_a_cso(bundled: Catalog) -> None:
     answers = {"size": "founding", "horizon": "long", "scope": "company", "budget": "yes"}
     answers["team"] = "no"
-    advice = queries.advise(bundled, answers)
+    advice = advise(bundled, answers)
     assert {"cso", "cro", "vp", "head"} <= {o.role.id for o in advice.ruled_out}
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from salesroles import load
 from salesroles.app.app import SalesRolesApp
+from salesroles.dataset import load
 
 from .conftest import ROOT
 
@@ -27,7 +27,8 @@ def in_colour(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def app(*roles: str, data: Path | None = None) -> SalesRolesApp:
-    return SalesRolesApp(load.load(data), roles)
+    catalog = load.load(data)
+    return SalesRolesApp(catalog, [catalog.resolve(name).id for name in roles])
 
 
 def snap(snap_compare: Snap, the_app: SalesRolesApp, press: Iterable[str] = ()) -> bool:

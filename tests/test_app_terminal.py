@@ -172,7 +172,7 @@ def test_browse_with_an_unknown_role_is_a_usage_error_before_anything_opens() ->
 
 def test_a_bug_in_the_app_is_reported_as_one_sentence_with_exit_70() -> None:
     inject = (
-        "import salesroles.app.roles as r; "
+        "import salesroles.app.screens.roles as r; "
         "r.RolesScreen.action_compare = lambda self: 1 / 0; "
         "from salesroles.cli import main; main()"
     )
@@ -182,5 +182,5 @@ def test_a_bug_in_the_app_is_reported_as_one_sentence_with_exit_70() -> None:
     child.expect(rb"exit=(\d+)")
     assert child.match.group(1) == b"70"
     after = child.before[child.before.rindex(b"\x1b[?1049l") :]
-    assert b"Error: internal error (ZeroDivisionError)" in after
+    assert b"Error: internal error (ZeroDivisionError) in the full-screen app" in after
     assert b"Traceback" not in child.before

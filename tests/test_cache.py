@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from salesroles import cache, load, models
+from salesroles import models
+from salesroles.dataset import cache, load
 
 from .conftest import FIXTURE, ROOT, read_entry, run, write_entry
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from salesroles.cli import commands
+from salesroles.group import commands
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
 
 from .conftest import FIXTURE, run

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from salesroles import load, validation
 from salesroles.catalog import Catalog
+from salesroles.dataset import check, load
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, STRUCTURED, Role
 
 from .conftest import ROOT, SEEDS
@@ -49,7 +49,7 @@ def test_the_packaged_copy_is_the_top_level_file(bundled: Catalog) -> None:
 
 
 def test_check_references_finds_nothing(bundled: Catalog) -> None:
-    assert validation.check_references(bundled.dataset) == []
+    assert check.check_references(bundled.dataset) == []
 
 
 def _points(value: Any, where: str) -> Iterator[tuple[str, Any]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from salesroles import cli
+from salesroles import group
 
 from .conftest import ROOT, run
 
@@ -23,13 +23,12 @@ for _name in ("SALESROLES_PAGER", "PAGER", "LESS", "LINES", "SALESROLES_DATA"):
 def registry() -> list[tuple[str, ...]]:
     """Every command the app has, from its own registry (a new one is checked unasked)."""
     found: list[tuple[str, ...]] = [
-        (cli._command_name(info),) for info in cli.commands.registered_commands
+        (group._command_name(info),) for info in group.commands.registered_commands
     ]
-    for group in cli.commands.registered_groups:
-        assert group.name and group.typer_instance
+    for sub in group.commands.registered_groups:
+        assert sub.name and sub.typer_instance
         found += [
-            (group.name, cli._command_name(info))
-            for info in group.typer_instance.registered_commands
+            (sub.name, group._command_name(info)) for info in sub.typer_instance.registered_commands
         ]
     return found
 
@@ -114,14 +113,14 @@ def test_top_level_help_shows_each_summary_whole() -> None:
     assert result.exit_code == 0
     shown = " ".join(result.stdout.split())
     assert "..." not in result.stdout.partition("Commands:")[2]
-    for info in cli.commands.registered_commands:
+    for info in group.commands.registered_commands:
         doc = inspect.cleandoc(info.callback.__doc__ or "")
         summary = " ".join(doc.split("\n\n")[0].split())
-        assert f"{cli._command_name(info)} {summary}" in shown
-    for group in cli.commands.registered_groups:
-        assert group.typer_instance
-        summary = " ".join(str(group.typer_instance.info.help).split())
-        assert f"{group.name} {summary}" in shown
+        assert f"{group._command_name(info)} {summary}" in shown
+    for sub in group.commands.registered_groups:
+        assert sub.typer_instance
+        summary = " ".join(str(sub.typer_instance.info.help).split())
+        assert f"{sub.name} {summary}" in shown
 
 
 # --- the pager ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 import tomli_w
 from markdown_it import MarkdownIt
 
-from salesroles import queries
+from salesroles import results
 from salesroles.render import csv as csv_out
 from salesroles.render import json as json_out
 from salesroles.render import markdown, table
@@ -277,14 +277,14 @@ RENDERERS = {
 }
 
 
-@pytest.mark.parametrize("kind", queries.RESULTS, ids=lambda k: k.__name__)
+@pytest.mark.parametrize("kind", results.RESULTS, ids=lambda k: k.__name__)
 @pytest.mark.parametrize("fmt", list(RENDERERS))
 def test_every_result_type_has_a_renderer_in_every_format(kind: type, fmt: str) -> None:
     assert kind in RENDERERS[fmt].registry  # type: ignore[attr-defined]
 
 
 def test_the_json_output_version_is_the_one_the_schema_publishes() -> None:
-    from salesroles.json_shapes import OUTPUT_VERSION
+    from salesroles.render.json import OUTPUT_VERSION
 
     assert json_out.OUTPUT_VERSION == OUTPUT_VERSION
     schema = json.loads(run("schema").stdout)

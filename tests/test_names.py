@@ -10,8 +10,9 @@ import sys
 
 import pytest
 
-from salesroles import load, names
+from salesroles import names
 from salesroles.catalog import Catalog
+from salesroles.dataset import load
 from salesroles.errors import UsageError
 
 from .conftest import FIXTURE, ROOT, run

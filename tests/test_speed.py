@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from salesroles import cache, load, queries
+from salesroles import queries
+from salesroles.dataset import cache, load
 from salesroles.models import CORE_DIMENSIONS, Point, Role
 
 from .conftest import ROOT, read_entry, run, write, write_entry
@@ -121,9 +122,11 @@ def test_compare_from_the_cache_builds_only_the_roles_it_shows(tmp_path: Path) -
     os.environ["SALESROLES_CACHE_DIR"] = str(tmp_path)  # restored by the autouse fixture
     load.load()
     warm = load.load()
-    result = queries.compare(warm, ["head", "director"], CORE_DIMENSIONS)
+    chosen = [warm.roles["head"], warm.roles["director"]]
+    result = queries.compare(warm, chosen, CORE_DIMENSIONS)
     assert [r.id for r in result.roles] == ["head", "director"]
-    assert set(warm._built) == {"head", "director"}
+    assert isinstance(warm.values, cache.CachedValues)
+    assert {k for k in warm.values.built if not k.startswith("part:")} == {"head", "director"}
 
 
 def test_the_builder_checks_every_value() -> None:
@@ -153,9 +156,10 @@ def test_models_are_frozen() -> None:
 def test_models_and_results_compare_and_print_by_their_fields() -> None:
     assert Point("x", ("a",)) == Point("x", ("a",))
     assert Point("x", ("a",)) != Point("x", ("b",))
-    assert repr(Point("x")) == "Point(text='x', sources=())"
+    assert repr(Point("x")) == "Point(text='x', sources=(), kind='core')"
     assert len({Point("x"), Point("x")}) == 1
     warm = load.load()
-    one = queries.compare(warm, ["head", "director"], CORE_DIMENSIONS)
-    assert one == queries.compare(warm, ["head", "director"], CORE_DIMENSIONS)
+    chosen = [warm.roles["head"], warm.roles["director"]]
+    one = queries.compare(warm, chosen, CORE_DIMENSIONS)
+    assert one == queries.compare(warm, chosen, CORE_DIMENSIONS)
     assert "Comparison(roles=" in repr(one)

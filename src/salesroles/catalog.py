@@ -1,17 +1,17 @@
-"""A validated dataset's look-ups: roles by name or real-world title, and the career graph.
+"""A checked dataset's look-ups: roles by name or real-world title, and the career graph.
 
-A catalog is made from its index (plain JSON, also the cache's payload): roles are
-built when first asked for, so a start from the cache rebuilds only the roles a
-command shows, however large the dataset. Loading lives in ``load``.
+A catalog is made from its index (plain JSON, also the cache's payload) and its
+values: roles are built when first asked for, so a start from the cache rebuilds
+only the roles a command shows, however large the dataset. Loading lives in
+``salesroles.dataset.load``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
 from salesroles import names
 from salesroles.errors import UsageError
@@ -27,11 +27,9 @@ from salesroles.models import (
     Role,
     Size,
     Source,
-    plain,
+    as_data,
     record,
 )
-
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 
 
 @record
@@ -63,36 +61,44 @@ class Unmatched(UsageError):
         self.suggestions = suggestions
 
 
-class Catalog:
-    """A validated dataset with look-ups by name and the career graph."""
+class Values(Protocol):
+    """Where a catalog gets its roles and other parts: a checked dataset, or the cache."""
 
-    def __init__(
-        self,
-        index: dict[str, Any],
-        origin: str,
-        dataset: Dataset | None = None,
-        recover: Callable[[], Catalog] | None = None,
-    ) -> None:
+    def role(self, role_id: str) -> Role: ...
+
+    def part(self, name: str) -> Any: ...  # "sources", "contrasts", "disagreements", ...
+
+
+class Checked:
+    """The values of a dataset checked in this run."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.roles = {role.id: role for role in dataset.roles}
+
+    def role(self, role_id: str) -> Role:
+        return self.roles[role_id]
+
+    def part(self, name: str) -> Any:
+        return getattr(self.dataset, name)
+
+
+class Catalog:
+    """A checked dataset with look-ups by name and the career graph.
+
+    ``index`` (plain JSON: see ``compile_index``) answers the look-ups; ``values``
+    gives the roles and the other parts, each built when first asked for.
+    """
+
+    def __init__(self, index: dict[str, Any], origin: str, values: Values) -> None:
         self.origin = origin
         self.index = index
-        self._dataset = dataset
-        self._recover = recover  # a validated catalog, when a cached role will not rebuild
+        self.values = values
         self._vocabulary: names.Vocabulary | None = None  # for near-misses, made on the first
-        self._built: dict[str, Role] = {r.id: r for r in dataset.roles} if dataset else {}
-        self._parts: dict[str, Any] = {}
-        if dataset:
-            self._parts = {
-                "sources": dataset.sources,
-                "contrasts": dataset.contrasts,
-                "disagreements": dataset.disagreements,
-                "outside": dataset.outside,
-                "sizes": dataset.sizes,
-                "hiring": dataset.hiring,
-            }
         self.extends: str | None = index["extends"]
         self.executives: dict[str, str] = index["executives"]
         self.order: list[str] = index["order"]
-        self.roles: Mapping[str, Role] = _Roles(self, self.order)
+        self.roles: Mapping[str, Role] = _Roles(values, self.order)
         self._out: dict[str, list[Edge]] = {}
         self._in: dict[str, list[Edge]] = {}
         for source, target, k in index["edges"]:
@@ -101,109 +107,51 @@ class Catalog:
             self._in.setdefault(target, []).append(edge)
 
     @classmethod
-    def from_index(
-        cls, index: dict[str, Any], origin: str, recover: Callable[[], Catalog]
-    ) -> Catalog | None:
-        """A catalog from a cached index, or None when the index is not of this shape."""
-        from salesroles import cache
-
-        try:
-            for name, kind in INDEX.items():
-                if name == "roles":
-                    cache.build(dict[str, tuple[int, int, int]], index[name].spans)
-                else:
-                    cache.build(kind, index[name])
-            if index.keys() != INDEX.keys():
-                return None
-            ids = index["order"]
-            if len(set(ids)) != len(ids) or set(ids) != set(index["roles"]):
-                return None
-            if not all(ID.fullmatch(i) for i in ids):
-                return None
-            return cls(index, origin, recover=recover)
-        except (KeyError, TypeError, ValueError):
-            return None
-
-    # --- roles -----------------------------------------------------------------
-
-    def role(self, role_id: str) -> Role:
-        """The role with this id (KeyError if none), built on first use."""
-        found = self._built.get(role_id)
-        if found is None:
-            found = self._rebuild(Role, lambda: self.index["roles"][role_id])
-            if found is None or found.id != role_id:
-                self._distrust_cache()
-                return self._built[role_id]
-            self._built[role_id] = found
-        return found
-
-    def _rebuild(self, kind: Any, text: Callable[[], str]) -> Any:
-        """A cached value rebuilt and type-checked, or None when it does not fit."""
-        from salesroles import cache
-
-        try:
-            return cache.build(kind, json.loads(text()))
-        except (TypeError, ValueError, RecursionError):
-            return None
-
-    def _distrust_cache(self) -> None:
-        """A cached value did not rebuild: become the catalog a full validation gives."""
-        if self._recover is None:
-            raise ValueError(f"the index of {self.origin!r} does not fit its own models")
-        self.__dict__.update(self._recover().__dict__)
+    def of(cls, dataset: Dataset, origin: str) -> Catalog:
+        """The catalog of a dataset checked in this run."""
+        return cls(compile_index(dataset), origin, Checked(dataset))
 
     def __iter__(self) -> Iterator[Role]:
         return (self.roles[i] for i in self.order)
 
-    def _part(self, name: str, kind: Any) -> Any:
-        if name not in self._parts:
-            value = self._rebuild(kind, lambda: self.index[name])
-            if value is None:
-                self._distrust_cache()
-                return self._parts[name]
-            self._parts[name] = value
-        return self._parts[name]
-
     @property
     def sources(self) -> tuple[Source, ...]:
-        return self._part("sources", tuple[Source, ...])  # type: ignore[no-any-return]
+        return self.values.part("sources")  # type: ignore[no-any-return]
 
     @property
     def contrast_list(self) -> tuple[Contrast, ...]:
-        return self._part("contrasts", tuple[Contrast, ...])  # type: ignore[no-any-return]
+        return self.values.part("contrasts")  # type: ignore[no-any-return]
 
     @property
     def disagreement_list(self) -> tuple[Disagreement, ...]:
-        return self._part("disagreements", tuple[Disagreement, ...])  # type: ignore[no-any-return]
+        return self.values.part("disagreements")  # type: ignore[no-any-return]
 
     @property
     def outside(self) -> tuple[Outside, ...]:
-        return self._part("outside", tuple[Outside, ...])  # type: ignore[no-any-return]
+        return self.values.part("outside")  # type: ignore[no-any-return]
 
     @property
     def sizes(self) -> tuple[Size, ...]:
-        return self._part("sizes", tuple[Size, ...])  # type: ignore[no-any-return]
+        return self.values.part("sizes")  # type: ignore[no-any-return]
 
     @property
     def hiring(self) -> tuple[Hiring, ...]:
-        return self._part("hiring", tuple[Hiring, ...])  # type: ignore[no-any-return]
+        return self.values.part("hiring")  # type: ignore[no-any-return]
 
     @property
     def dataset(self) -> Dataset:
         """The whole dataset (builds every role)."""
-        if self._dataset is None:
-            self._dataset = Dataset(
-                dataset_version=DATASET_VERSION,
-                roles=tuple(self),
-                sources=self.sources,
-                executives=dict(self.executives),
-                contrasts=self.contrast_list,
-                disagreements=self.disagreement_list,
-                outside=self.outside,
-                sizes=self.sizes,
-                hiring=self.hiring,
-            )
-        return self._dataset
+        return Dataset(
+            dataset_version=DATASET_VERSION,
+            roles=tuple(self),
+            sources=self.sources,
+            executives=dict(self.executives),
+            contrasts=self.contrast_list,
+            disagreements=self.disagreement_list,
+            outside=self.outside,
+            sizes=self.sizes,
+            hiring=self.hiring,
+        )
 
     def title_of(self, ref: str) -> str:
         """The display name of a role id or a named executive such as ``ceo``."""
@@ -273,7 +221,7 @@ class Catalog:
     # --- career graph, contrasts, disagreements --------------------------------
 
     def move(self, edge: Edge) -> Move:
-        return self.role(edge.source).career[edge.position]
+        return self.roles[edge.source].career[edge.position]
 
     def moves_from(self, role_id: str) -> list[Edge]:
         return self._out.get(role_id, [])
@@ -324,15 +272,15 @@ def _name_for(role: Role, key: str) -> str:
 class _Roles(Mapping[str, Role]):
     """``catalog.roles``: every role by id, each built on first use."""
 
-    def __init__(self, catalog: Catalog, order: list[str]) -> None:
-        self._catalog = catalog
+    def __init__(self, values: Values, order: list[str]) -> None:
+        self._values = values
         self._order = order
         self._ids = frozenset(order)
 
     def __getitem__(self, role_id: str) -> Role:
         if role_id not in self._ids:
             raise KeyError(role_id)
-        return self._catalog.role(role_id)
+        return self._values.role(role_id)
 
     def __contains__(self, role_id: object) -> bool:
         return role_id in self._ids
@@ -395,13 +343,13 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
             for k, move in enumerate(role.career)
             for target in move.to
         ],
-        "roles": {role.id: json.dumps(plain(role)) for role in dataset.roles},
-        "sources": json.dumps([plain(s) for s in dataset.sources]),
-        "contrasts": json.dumps([plain(c) for c in dataset.contrasts]),
-        "disagreements": json.dumps([plain(d) for d in dataset.disagreements]),
-        "outside": json.dumps([plain(o) for o in dataset.outside]),
-        "sizes": json.dumps([plain(s) for s in dataset.sizes]),
-        "hiring": json.dumps([plain(h) for h in dataset.hiring]),
+        "roles": {role.id: json.dumps(as_data(role)) for role in dataset.roles},
+        "sources": json.dumps([as_data(s) for s in dataset.sources]),
+        "contrasts": json.dumps([as_data(c) for c in dataset.contrasts]),
+        "disagreements": json.dumps([as_data(d) for d in dataset.disagreements]),
+        "outside": json.dumps([as_data(o) for o in dataset.outside]),
+        "sizes": json.dumps([as_data(s) for s in dataset.sizes]),
+        "hiring": json.dumps([as_data(h) for h in dataset.hiring]),
     }
 
 

@@ -2,198 +2,37 @@
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from salesroles import files, queries
-from salesroles.errors import Leave, SalesRolesError, Terminated, UsageError
+from salesroles import files, names, queries
+from salesroles.errors import SalesRolesError, UsageError
+from salesroles.group import (
+    DATA_HELP,
+    NO_COLOR_HELP,
+    NO_PAGER_HELP,
+    Group,
+    LazyGroup,
+    commands,
+    options,
+    remember,
+    report,
+)
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
 from salesroles.render.text import clean
 
 if TYPE_CHECKING:
-    from salesroles.catalog import Catalog, Match
-
-EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
-
-
-class _Group(TyperGroup):
-    """Reports every error once, as one sentence on stderr, with the right exit code."""
-
-    def invoke(self, ctx: Any) -> Any:
-        if sys.stdout is None:  # started with stdout closed (`salesroles list >&-`)
-            _fail("standard output is closed, so there is nowhere to write.", 1)
-        try:
-            value = super().invoke(ctx)
-            sys.stdout.flush()
-            return value
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise  # Typer's own: usage errors, --help, --version
-        except SalesRolesError as exc:
-            _fail(str(exc), exc.exit_code)
-        except Leave:
-            raise typer.Exit(0) from None
-        except BrokenPipeError:
-            _quiet_after_broken_pipe()
-        except KeyboardInterrupt:
-            _fail("Interrupted.", 130)
-        except Terminated:  # SIGTERM while writing a file, once its temporary file is gone
-            _fail("Terminated.", 143)
-        except Exception as exc:
-            if os.environ.get("SALESROLES_DEBUG"):
-                raise
-            _fail(
-                f"internal error ({type(exc).__name__}). Please report it; "
-                "run again with SALESROLES_DEBUG=1 to see the details.",
-                EXIT_INTERNAL,
-            )
+    from salesroles.catalog import Catalog
+    from salesroles.models import Role
+    from salesroles.results import Result
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    from salesroles.render.text import clean
-
-    if sys.stderr is not None:  # a dataset's text in a message is made harmless too
-        sys.stderr.write(f"Error: {clean(message)}\n")
-    raise typer.Exit(code)
-
-
-def _quiet_after_broken_pipe() -> NoReturn:
-    """The reader went away (``| head``): stop without a word."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
-    raise typer.Exit(0)
-
-
-class _LazyGroup(_Group):
-    """The top-level group: builds a subcommand only when it is used.
-
-    Typer turns every command's signature into Click parameters before it runs
-    anything; for eleven commands that is 5 ms of each start, a third of what the
-    tool adds to a bare one-command Typer app. So the subcommands are registered on
-    ``commands`` (a Typer app that is never built whole) and this group builds just
-    the one asked for, with Typer's own ``get_command_from_info`` and
-    ``get_group_from_info``. (Both are module-level functions of ``typer.main``;
-    Typer is pinned below 0.29 in pyproject.toml, and tests cover every command.)
-    """
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        names = [_command_name(info) for info in commands.registered_commands]
-        return names + [group.name for group in commands.registered_groups if group.name]
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        try:
-            return super().resolve_command(ctx, args)
-        except typer.TyperException as exc:  # Typer suggests only from built commands
-            import difflib
-
-            close = difflib.get_close_matches(args[0], self.list_commands(ctx)) if args else []
-            if close and "Did you mean" not in exc.message:
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {close[0]!r}?"
-            raise
-
-    def get_command(self, ctx: Any, name: str) -> Any:
-        if name not in self.commands:
-            from typer import main as typer_main
-
-            for info in commands.registered_commands:
-                if _command_name(info) == name:
-                    self.commands[name] = typer_main.get_command_from_info(
-                        info, pretty_exceptions_short=True, rich_markup_mode=None
-                    )
-            for group in commands.registered_groups:
-                if group.name == name:
-                    self.commands[name] = typer_main.get_group_from_info(
-                        group,
-                        pretty_exceptions_short=True,
-                        suggest_commands=True,
-                        rich_markup_mode=None,
-                    )
-            if name in self.commands:
-                _accept_global_options(self.commands[name])
-        return self.commands.get(name)
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """Each command with the whole first paragraph of its help, wrapped, never cut."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, _summary(command)))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
-
-
-def _summary(command: Any) -> str:
-    import inspect
-
-    text = command.short_help or inspect.cleandoc(command.help or "")
-    return " ".join(text.split("\n\n")[0].split())
-
-
-def _command_name(info: Any) -> str:
-    return str(info.name or getattr(info.callback, "__name__", "")).replace("_", "-")
-
-
-# The global options, accepted after the command too (`salesroles list --data x.toml`):
-# every command, and every command of a group, gets a copy that updates ``Options``.
-_DATA_HELP = "Use this dataset (a TOML file) instead of the bundled one."
-_NO_COLOR_HELP = "No colour in tables (NO_COLOR does the same)."
-_NO_PAGER_HELP = "Never page long output at a terminal."
-
-
-def _accept_global_options(command: Any) -> None:
-    from typer.core import TyperOption
-    from typer.models import TyperPath
-
-    def late(ctx: Any, param: Any, value: Any) -> None:
-        if not value:
-            return
-        if param.name == "data":  # for completion, which never runs the root callback
-            ctx.meta["salesroles.data"] = value
-        if not isinstance(ctx.obj, Options):
-            return
-        if param.name == "data":
-            ctx.obj = ctx.obj._replace(data=Path(value))
-        elif param.name == "no_color":
-            ctx.obj = ctx.obj._replace(color=False)
-        else:
-            ctx.obj = ctx.obj._replace(pager=False)
-
-    command.params += [
-        TyperOption(
-            param_decls=["--data"],
-            type=TyperPath(),  # so shells complete file names, as for --data first
-            metavar="FILE",
-            callback=late,
-            expose_value=False,
-            help=_DATA_HELP,
-        ),
-        TyperOption(
-            param_decls=["--no-color"],
-            is_flag=True,
-            callback=late,
-            expose_value=False,
-            help=_NO_COLOR_HELP,
-        ),
-        TyperOption(
-            param_decls=["--no-pager"],
-            is_flag=True,
-            callback=late,
-            expose_value=False,
-            help=_NO_PAGER_HELP,
-        ),
-    ]
-    for sub in getattr(command, "commands", {}).values():
-        _accept_global_options(sub)
-
-
-commands = typer.Typer()  # where the subcommands are registered; built one at a time
 app = typer.Typer(
-    cls=_LazyGroup,
+    cls=LazyGroup,
     help="Compare sales leadership roles and the career paths between them.",
     epilog="Examples: salesroles compare head director · salesroles show cso · "
     "salesroles career rep --to cro · salesroles list --json",
@@ -203,17 +42,11 @@ app = typer.Typer(
 )
 
 
-class Options(NamedTuple):
-    """What the global options chose, for every command."""
+def catalog(ctx: typer.Context) -> "Catalog":
+    """The dataset the global options chose (``--data``, ``SALESROLES_DATA``), loaded."""
+    from salesroles.dataset import load
 
-    data: Path | None
-    color: bool
-    pager: bool = True
-
-    def catalog(self) -> "Catalog":
-        from salesroles import load
-
-        return load.load(self.data)
+    return load.load(options(ctx).data)
 
 
 def _version(value: bool) -> None:
@@ -226,11 +59,8 @@ def _version(value: bool) -> None:
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
-    chosen = ctx.meta.get("salesroles.data") or ctx.find_root().params.get("data")
-    from salesroles import load
-
     try:
-        roles = list(load.load(Path(chosen) if chosen else None))
+        roles = list(catalog(ctx))
     except SalesRolesError:
         return []
     names = [n for r in roles for n in (r.id, *r.aliases)]
@@ -252,12 +82,17 @@ def main_options(
         typer.Option(
             "--data",
             envvar="SALESROLES_DATA",
-            help=_DATA_HELP,
+            help=DATA_HELP,
             show_default=False,
+            callback=remember,
         ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help=_NO_COLOR_HELP)] = False,
-    no_pager: Annotated[bool, typer.Option("--no-pager", help=_NO_PAGER_HELP)] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help=NO_COLOR_HELP, callback=remember)
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help=NO_PAGER_HELP, callback=remember)
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -266,7 +101,6 @@ def main_options(
     ] = False,
 ) -> None:
     """Compare sales leadership roles and the career paths between them."""
-    ctx.obj = Options(data, color=not no_color and "NO_COLOR" not in os.environ, pager=not no_pager)
     if ctx.invoked_subcommand is None:
         from salesroles import interactive
 
@@ -277,11 +111,13 @@ def main_options(
         raise typer.Exit()
 
 
-def _browse(ctx: typer.Context, roles: list[str]) -> None:
+def _browse(ctx: typer.Context, names: list[str]) -> None:
     """The full-screen app where a terminal can hold it; the line menu or a table elsewhere."""
     from salesroles import app as full_screen  # not `app`: that name is the Typer app here
 
-    full_screen.browse(ctx.obj.catalog(), roles, color=ctx.obj.color)
+    data = catalog(ctx)
+    roles = [_resolve(data, name) for name in names]
+    full_screen.browse(data, roles, color=options(ctx).color)
 
 
 RoleArg = Annotated[
@@ -313,34 +149,48 @@ NoSourcesOpt = Annotated[
 
 def _emit(
     ctx: typer.Context,
-    result: queries.Result,
+    result: "Result",
     fmt: Format,
     as_json: bool,
     no_sources: bool = False,
 ) -> None:
-    emit(
-        result,
-        Format.json if as_json else fmt,
-        color=ctx.obj.color,
-        sources=not no_sources,
-        page=ctx.obj.pager,
-    )
+    chosen = options(ctx)
+    fmt = Format.json if as_json else fmt
+    emit(result, fmt, color=chosen.color, sources=not no_sources, page=chosen.pager)
 
 
-def _said(match: "Match") -> None:
-    """Tell stderr how a title was read, when words were set aside or it was an acronym."""
+def _resolve(data: "Catalog", name: str) -> "Role":
+    """The role ``name`` means (exit 2 if none), saying on stderr how it was read."""
+    match = data.match(name)
     if match.set_aside:
         aside = ", ".join(match.set_aside)
         sys.stderr.write(
             f'Read "{clean(match.typed)}" as {clean(match.read_as)} (set aside: {clean(aside)}).\n'
         )
+    return match.role
 
 
-def _resolve(catalog: "Catalog", name: str) -> str:
-    """The role id ``name`` means, saying on stderr how it was read."""
-    match = catalog.match(name)
-    _said(match)
-    return match.role.id
+def parse_dimensions(text: str | None, default: Sequence[str] | None = None) -> tuple[str, ...]:
+    """``--only "budget, metrics"`` as dimension names; ``default`` (else all) when not given."""
+    if text is None:
+        return tuple(default or DIMENSIONS)
+    by_name = {names.slug(n): n for n in DIMENSIONS} | {
+        names.slug(v): n for n, v in DIMENSIONS.items()
+    }
+    chosen: list[str] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name = by_name.get(names.slug(part))
+        if name is None:
+            raise UsageError(
+                f"Unknown dimension {part.strip()!r}. Choose from: {', '.join(DIMENSIONS)}."
+            )
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise UsageError(f"--only needs at least one dimension: {', '.join(DIMENSIONS)}.")
+    return tuple(chosen)
 
 
 @commands.command("list")
@@ -354,7 +204,7 @@ def list_command(
 
     Example: salesroles list --format csv
     """
-    _emit(ctx, queries.list_roles(ctx.obj.catalog()), fmt, as_json)
+    _emit(ctx, queries.list_roles(catalog(ctx)), fmt, as_json)
 
 
 @commands.command()
@@ -372,9 +222,8 @@ def show(
 
     Example: salesroles show cso --only scope,reporting
     """
-    data = ctx.obj.catalog()
-    dimensions = queries.parse_dimensions(only)
-    result = queries.profile(data, _resolve(data, role), dimensions, only is not None)
+    data = catalog(ctx)
+    result = queries.profile(data, _resolve(data, role), parse_dimensions(only), only is not None)
     _emit(ctx, result, fmt, as_json, no_sources)
 
 
@@ -412,11 +261,10 @@ def compare(
 
     Example: salesroles compare vp cro --diff
     """
-    data = ctx.obj.catalog()
-    default = None if all_dimensions else CORE_DIMENSIONS
-    dimensions = queries.parse_dimensions(only, default)
-    ids = [_resolve(data, r) for r in roles]
-    result = queries.compare(data, ids, dimensions, diff, only is not None)
+    data = catalog(ctx)
+    dimensions = parse_dimensions(only, None if all_dimensions else CORE_DIMENSIONS)
+    chosen = [_resolve(data, r) for r in roles]
+    result = queries.compare(data, chosen, dimensions, diff, only is not None)
     _emit(ctx, result, fmt, as_json, no_sources)
 
 
@@ -441,10 +289,10 @@ def career(
 
     Example: salesroles career director --to cro
     """
-    data = ctx.obj.catalog()
+    data = catalog(ctx)
     start = _resolve(data, role)
     if to:
-        result: queries.Result = queries.career_path(data, start, _resolve(data, to))
+        result: Result = queries.career_path(data, start, _resolve(data, to))
     else:
         result = queries.career_tree(data, start)
     _emit(ctx, result, fmt, as_json, no_sources)
@@ -461,7 +309,7 @@ def search(
 
     Example: salesroles search quota
     """
-    _emit(ctx, queries.search(ctx.obj.catalog(), text), fmt, as_json)
+    _emit(ctx, queries.search(catalog(ctx), text), fmt, as_json)
 
 
 @commands.command()
@@ -493,7 +341,7 @@ def which(
     given = _titles(titles)
     if not given:
         raise UsageError("which needs at least one title, as arguments or on stdin (with -).")
-    _emit(ctx, queries.which(ctx.obj.catalog(), given), fmt, as_json)
+    _emit(ctx, queries.which(catalog(ctx), given), fmt, as_json)
 
 
 def _titles(arguments: list[str]) -> list[str]:
@@ -531,12 +379,14 @@ def sources(
 
     Example: salesroles sources cro
     """
-    data = ctx.obj.catalog()
+    data = catalog(ctx)
     _emit(ctx, queries.sources(data, _resolve(data, role) if role else None), fmt, as_json)
 
 
 def _answer(name: str) -> Any:
-    question, choices, default = queries.QUESTIONS[name]
+    from salesroles.advise import QUESTIONS
+
+    question, choices, default = QUESTIONS[name]
     return typer.Option(
         f"--{name}", metavar="|".join(choices), help=f"{question} (default {default})"
     )
@@ -568,10 +418,11 @@ def advise(
     Example: salesroles advise --size founding --horizon long --scope company --json
     """
     from salesroles import interactive
+    from salesroles.advise import advise as advised
 
     given = {"size": size, "horizon": horizon, "scope": scope, "budget": budget, "team": team}
     answers, assumed = interactive.answers(given, no_input=no_input)
-    _emit(ctx, queries.advise(ctx.obj.catalog(), answers, assumed), fmt, as_json, no_sources)
+    _emit(ctx, advised(catalog(ctx), answers, assumed), fmt, as_json, no_sources)
 
 
 @commands.command()
@@ -598,7 +449,7 @@ def browse(
 
 
 data_app = typer.Typer(
-    cls=_Group,
+    cls=Group,
     help="Work with dataset files: start one, check one, upgrade one, write out the active one.",
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -636,9 +487,10 @@ def data_validate(
 
     Example: salesroles data validate our-ladder.toml
     """
-    from salesroles import load
+    from salesroles.dataset import load, read
 
-    chosen = list(paths or ([ctx.obj.data] if ctx.obj.data else []))
+    given = options(ctx).data
+    chosen = list(paths or ([given] if given else []))
     if not chosen:
         raise UsageError("data validate needs a FILE (or --data, or SALESROLES_DATA).")
     failed: list[str] = []
@@ -648,8 +500,8 @@ def data_validate(
         except SalesRolesError as exc:
             if len(chosen) == 1:
                 raise
-            sys.stderr.write(f"Error: {clean(str(exc))}\n")
-            failed.append(load.shown(path))
+            report(str(exc))
+            failed.append(read.shown(path))
             continue
         count = len(catalog.roles)
         roles = f"{count} role{'s' * (count != 1)}"
@@ -676,7 +528,7 @@ def data_export(
     """
     from salesroles.render.dataset import dump
 
-    files.write_or_print(dump(ctx.obj.catalog().dataset, fmt.value), output, force=force)
+    files.write_or_print(dump(catalog(ctx).dataset, fmt.value), output, force=force)
 
 
 @data_app.command("upgrade")
@@ -688,11 +540,11 @@ def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = Fals
 
     Example: salesroles data upgrade old-ladder.toml -o our-ladder.toml
     """
-    from salesroles import load
+    from salesroles.dataset import load, read
     from salesroles.render.dataset import upgraded
 
     load.load(file, use_cache=False)  # only a valid file is upgraded
-    text = upgraded(load.raw_dataset(load.read_capped(file), load.shown(file)))
+    text = upgraded(load.raw_dataset(read.read_capped(file), read.shown(file)))
     files.write_or_print(text, output, force=force)
 
 

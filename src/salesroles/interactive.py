@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from salesroles import queries
+from salesroles.advise import QUESTIONS, advise, complete_answers
 from salesroles.catalog import Catalog
 from salesroles.errors import Leave, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, Role
@@ -46,8 +47,8 @@ def answers(
     if missing and is_interactive():
         for name in missing:
             given[name] = ask_choice(name)
-        return queries.complete_answers(given)[0], ()
-    complete, assumed = queries.complete_answers(given)
+        return complete_answers(given)[0], ()
+    complete, assumed = complete_answers(given)
     if assumed:
         said = ", ".join(f"--{n} {complete[n]}" for n in assumed)
         sys.stderr.write(f"Assumed {said} (no terminal to ask; give the flags to choose).\n")
@@ -55,7 +56,7 @@ def answers(
 
 
 def ask_choice(name: str) -> str:
-    question, choices, default = queries.QUESTIONS[name]
+    question, choices, default = QUESTIONS[name]
     print(question)
     for number, choice in enumerate(choices, 1):
         mark = "  (default)" if choice == default else ""
@@ -104,44 +105,43 @@ def _act(catalog: Catalog, roles: tuple[Role, ...], line: str, color: bool) -> N
     if command.lower() == "s":
         emit(queries.search(catalog, rest), Format.table, color=color)
     elif command.lower() == "a" and not rest:
-        given: dict[str, str | None] = dict.fromkeys(queries.QUESTIONS)
-        emit(queries.advise(catalog, *answers(given, no_input=False)), Format.table, color=color)
+        given: dict[str, str | None] = dict.fromkeys(QUESTIONS)
+        emit(advise(catalog, *answers(given, no_input=False)), Format.table, color=color)
     else:
-        names = [_name(word, roles) for word in line.replace(",", " ").split()]
-        if len(names) == 1:
-            _open(catalog, names[0], color)
+        chosen = [_role(catalog, word, roles) for word in line.replace(",", " ").split()]
+        if len(chosen) == 1:
+            _open(catalog, chosen[0], color)
             return
-        emit(queries.compare(catalog, names, CORE_DIMENSIONS), Format.table, color=color)
+        emit(queries.compare(catalog, chosen, CORE_DIMENSIONS), Format.table, color=color)
     ask("Enter to go back: ")
 
 
-def _name(word: str, roles: tuple[Role, ...]) -> str:
-    """A number from the menu's list, or a name as typed."""
+def _role(catalog: Catalog, word: str, roles: tuple[Role, ...]) -> Role:
+    """A number from the menu's list, or a name as typed: the role it means."""
     if word.isdigit():
         if not 1 <= int(word) <= len(roles):
             raise UsageError(f"There is no role number {word}.")
-        return roles[int(word) - 1].id
-    return word
+        return roles[int(word) - 1]
+    return catalog.resolve(word)
 
 
-def _open(catalog: Catalog, name: str, color: bool) -> None:
+def _open(catalog: Catalog, role: Role, color: bool) -> None:
     """Show a role, then offer its career links until the user goes back."""
     while True:
-        profile = queries.profile(catalog, name, tuple(DIMENSIONS))
-        emit(profile, Format.table, color=color)
-        links = [e.target for e in catalog.moves_from(profile.role.id)]
-        links += [e.source for e in catalog.moves_into(profile.role.id)]
-        links = list(dict.fromkeys(links))
+        emit(queries.profile(catalog, role, tuple(DIMENSIONS)), Format.table, color=color)
+        careers = queries.career_tree(catalog, role)
+        first = [line for line in (*careers.leads_to, *careers.comes_from) if line.depth == 1]
+        links = list({r.id: r for line in first for r in line.roles}.values())
         if not links:
             ask("Enter to go back: ")
             return
         print("Career links:")
-        for number, role_id in enumerate(links, 1):
-            print(f"  {number}) {clean(catalog.title_of(role_id))} ({clean(role_id)})")
+        for number, link in enumerate(links, 1):
+            print(f"  {number}) {clean(link.title)} ({clean(link.id)})")
         answer = ask("Open a link by number, or Enter to go back: ")
         if not answer:
             return
         if not (answer.isdigit() and 1 <= int(answer) <= len(links)):
             print(f"Please answer with a number from 1 to {len(links)}.")
             continue
-        name = links[int(answer) - 1]
+        role = links[int(answer) - 1]

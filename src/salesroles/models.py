@@ -7,11 +7,13 @@ validates raw TOML into these classes in ``validation`` (and only there); the
 ``__pydantic_config__`` below makes that strict: unknown keys are errors.
 """
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar
 
-DATASET_VERSION = 2  # of a dataset file; the --json output has its own (json_shapes)
+DATASET_VERSION = 2  # of a dataset file; the --json output has its own (render.json)
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what a role or source id may look like
 
 ScopeLevel = Literal["company", "division", "region", "team"]
 Horizon = Literal["long", "medium", "short"]
@@ -107,15 +109,15 @@ def _hashable(value: Any) -> Any:
     return value
 
 
-def plain(value: Any) -> Any:
+def as_data(value: Any) -> Any:
     """A model as plain JSON-ready values (dicts and lists), like ``dataclasses.asdict``
     without its deep copies: four times as fast on a large dataset."""
     if isinstance(value, Frozen):
-        return {f[0]: plain(getattr(value, f[0])) for f in value._fields}
+        return {f[0]: as_data(getattr(value, f[0])) for f in value._fields}
     if isinstance(value, (tuple, list)):
-        return [plain(v) for v in value]
+        return [as_data(v) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: as_data(v) for k, v in value.items()}
     return value
 
 
@@ -505,3 +507,40 @@ STRUCTURED: dict[str, tuple[str, ...]] = {
     "team": ("builds_team",),
     "compensation": ("figures",),
 }
+
+
+class Statement(NamedTuple):
+    """One sourced statement of a role: where it is, its text(s), the sources it cites."""
+
+    at: tuple[str | int, ...]  # its place in the role: ("scope", "points", 2)
+    where: str  # the dimension it belongs to, or "summary", "titles", "codes"
+    texts: tuple[str, ...]
+    sources: tuple[str, ...]
+    single: bool = False  # cited as ``source = "id"`` (one id), not ``sources``
+
+
+def statements(role: Role) -> Iterator[Statement]:
+    """Every sourced statement of ``role``, in the order of the file: the one walk over a
+    role's points (checking citations, searching, counting what each source backs)."""
+    yield Statement(("summary",), "summary", (role.summary.text,), role.summary.sources)
+    for k, title in enumerate(role.titles):
+        texts: tuple[str, ...] = (title.text, title.note) if title.note else (title.text,)
+        yield Statement(("titles", k), "titles", texts, title.sources)
+    for k, code in enumerate(role.codes):
+        yield Statement(("codes", k), "codes", (code.name, code.lumps), (code.source,), True)
+    for name, headline in role.headlines.items():
+        yield Statement(("headlines", name), name, (headline.text,), headline.sources)
+    for name in DIMENSIONS:
+        if name == "career":
+            for k, move in enumerate(role.career):
+                parts = (*move.steps, *move.skills, *move.education, *filter(None, [move.note]))
+                yield Statement(("career", k), "career", parts, (move.source,), True)
+            continue
+        value = getattr(role, name)
+        if value is None:
+            continue
+        for k, point in enumerate(value.points):
+            yield Statement((name, "points", k), name, (point.text,), point.sources)
+        for k, figure in enumerate(getattr(value, "figures", ())):
+            covers = (figure.covers,) if figure.covers else ()
+            yield Statement((name, "figures", k), name, covers, (figure.source,), True)

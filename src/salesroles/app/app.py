@@ -1,16 +1,24 @@
-"""The full-screen app: the App itself, its global keys, and the screen it opens on."""
+"""The full-screen app: the App itself, its global keys, and which screen each message opens."""
 
 from __future__ import annotations
 
-import os
+import gc
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.filter import Monochrome
 from textual.screen import Screen
 
+from salesroles.app.messages import ExportView, OpenCareer, OpenComparison, OpenProfile
+from salesroles.app.screens.advise import AdviseScreen
+from salesroles.app.screens.career import CareerScreen
+from salesroles.app.screens.compare import CompareScreen
+from salesroles.app.screens.export import ExportDialog
+from salesroles.app.screens.help import HelpScreen
+from salesroles.app.screens.profile import ProfileScreen
+from salesroles.app.screens.roles import RolesScreen
 from salesroles.catalog import Catalog
 from salesroles.errors import SalesRolesError
 from salesroles.render.text import clean
@@ -29,42 +37,22 @@ class SalesRolesApp(App[None]):
         Binding("h", "advise", "Advise"),
     ]
 
-    def __init__(self, catalog: Catalog, roles: Sequence[str] = (), *, color: bool = True) -> None:
+    def __init__(self, catalog: Catalog, start: Sequence[str] = ()) -> None:
+        """``start``: role ids to open on (one: its profile; more: compared)."""
         super().__init__()
+        gc.enable()  # the CLI turns it off for short runs; a session can be long
         self.catalog = catalog
-        self.start = tuple(roles)
+        self.start = tuple(start)
         self.sub_title = clean(catalog.origin)
-        if not color and not self.no_color:  # --no-color does what NO_COLOR does
-            self.no_color = True
-            self._filters.append(Monochrome())
-
-    def _fatal_error(self) -> None:
-        """A bug: leave the full screen without Textual's traceback.
-
-        ``run`` raises the exception again once the terminal is restored, so the CLI
-        reports it as every other bug (one sentence, exit 70); ``SALESROLES_DEBUG=1``
-        keeps Textual's own report. (Textual's hook for this is private; tests cover it.)
-        """
-        if os.environ.get("SALESROLES_DEBUG"):
-            super()._fatal_error()
-        else:
-            self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
-        from salesroles.app.roles import RolesScreen
-
-        return RolesScreen()
+        return RolesScreen(self.catalog)
 
     def on_mount(self) -> None:
         if len(self.start) == 1:
-            from salesroles.app.profile import ProfileScreen
-
-            self.push_screen(ProfileScreen(self.catalog.resolve(self.start[0]).id))
+            self.open(lambda: ProfileScreen(self.catalog, self.start[0]))
         elif self.start:
-            from salesroles.app.compare import CompareScreen
-
-            ids = [self.catalog.resolve(name).id for name in self.start]
-            self.push_screen(CompareScreen(ids))
+            self.open(lambda: CompareScreen(self.catalog, self.start))
 
     def open(self, make: Callable[[], Screen[None]]) -> None:
         """Push the screen ``make`` builds; a query's refusal (a dataset with too little
@@ -76,14 +64,32 @@ class SalesRolesApp(App[None]):
             return
         self.push_screen(screen)
 
-    def action_keys(self) -> None:
-        from salesroles.app.help import HelpScreen
+    @on(OpenProfile)
+    def open_profile(self, message: OpenProfile) -> None:
+        self.open(lambda: ProfileScreen(self.catalog, message.role_id))
 
+    @on(OpenComparison)
+    def open_comparison(self, message: OpenComparison) -> None:
+        self.open(lambda: CompareScreen(self.catalog, message.role_ids))
+
+    @on(OpenCareer)
+    def open_career(self, message: OpenCareer) -> None:
+        self.open(lambda: CareerScreen(self.catalog, message.role_id))
+
+    @on(ExportView)
+    def export(self, message: ExportView) -> None:
+        from salesroles.render.markdown import render
+
+        def said(outcome: str | None) -> None:
+            if outcome:
+                self.notify(outcome, markup=False)
+
+        self.push_screen(ExportDialog(render(message.result), message.suggested), said)
+
+    def action_keys(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_advise(self) -> None:
-        from salesroles.app.advise import AdviseScreen
-
         if not isinstance(self.screen, AdviseScreen):
-            self.open(AdviseScreen)
+            self.open(lambda: AdviseScreen(self.catalog))

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import singledispatch
 
 from salesroles.models import Source
-from salesroles.queries import (
+from salesroles.render import words
+from salesroles.render.text import clean
+from salesroles.results import (
     Advice,
     CareerPath,
     CareerTree,
@@ -24,10 +26,8 @@ from salesroles.queries import (
     Result,
     SearchResult,
     SourceList,
-    TreeNode,
+    TreeMove,
 )
-from salesroles.render import words
-from salesroles.render.text import clean
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
@@ -108,14 +108,18 @@ def _(result: Comparison) -> Iterable[Sequence[object]]:
         )
 
 
-def _tree(direction: str, nodes: tuple[TreeNode, ...]) -> Iterable[Sequence[object]]:
-    stack = [(n, 1) for n in reversed(nodes)]
-    while stack:
-        node, depth = stack.pop()
-        step = node.step
-        for target in step.target:
-            yield (direction, depth, step.source.id, target.id, step.move.kind, step.move.source)
-        stack.extend((c, depth + 1) for c in reversed(node.children))
+def _tree(direction: str, lines: tuple[TreeMove, ...]) -> Iterable[Sequence[object]]:
+    for line in lines:
+        for step in line.steps:
+            for target in step.target:
+                yield (
+                    direction,
+                    line.depth,
+                    step.source.id,
+                    target.id,
+                    line.kind,
+                    step.move.source,
+                )
 
 
 @_rows.register

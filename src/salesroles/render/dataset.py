@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from salesroles.models import Dataset
-from salesroles.models import plain as plain_values
+from salesroles.models import Dataset, as_data
 
 ORDER = (
     "dataset_version",
@@ -21,12 +20,12 @@ ORDER = (
 )
 
 
-def plain(dataset: Dataset) -> dict[str, Any]:
+def file_values(dataset: Dataset) -> dict[str, Any]:
     """The dataset as TOML-ready values: no ``None`` (TOML has no null), lists not tuples.
 
     An export stands alone, whatever it was loaded from, so it never says ``extends``.
     """
-    data = _clean(plain_values(dataset))
+    data = _clean(as_data(dataset))
     return {key: data[key] for key in ORDER if key in data}
 
 
@@ -39,7 +38,7 @@ def _clean(value: Any) -> Any:
 
 
 def dump(dataset: Dataset, fmt: str) -> str:
-    data = plain(dataset)
+    data = file_values(dataset)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     import tomli_w
@@ -51,7 +50,7 @@ def upgraded(raw: dict[str, Any]) -> str:
     """A version-1 file's values, upgraded, as TOML (plain points stay plain)."""
     import tomli_w
 
-    from salesroles.validation import upgrade
+    from salesroles.dataset.read import upgrade
 
     data = upgrade(raw)
     order = ("dataset_version", "extends", *ORDER[1:])

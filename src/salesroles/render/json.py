@@ -1,6 +1,6 @@
 """JSON output: plain ``json.dumps``, never through Rich, with the output's own version.
 
-Each output's shape is a TypedDict in ``salesroles.json_shapes``: mypy checks this
+Each output's shape is a TypedDict in ``salesroles.render.shapes``: mypy checks this
 module against them, and ``salesroles schema`` publishes them as JSON Schema.
 Points are ``{"text", "sources"}``; the sources they cite are in a top-level map.
 """
@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
 
-from salesroles.models import Point, Role, Source, Title, plain
-from salesroles.queries import (
+from salesroles.models import Point, Role, Source, Title, as_data
+from salesroles.render.words import label
+from salesroles.results import (
     Advice,
     CareerPath,
     CareerTree,
@@ -27,14 +28,13 @@ from salesroles.queries import (
     SearchResult,
     SourceList,
     Step,
-    TreeNode,
+    TreeMove,
 )
-from salesroles.render.words import label
 
 if TYPE_CHECKING:  # the shapes are for mypy; at run time they are plain dicts
-    from salesroles import json_shapes as out
+    from salesroles.render import shapes as out
 
-OUTPUT_VERSION = 2  # salesroles.json_shapes.OUTPUT_VERSION (a test keeps them equal)
+OUTPUT_VERSION = 2  # of the --json output; the dataset file has its own (models)
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
@@ -69,7 +69,7 @@ def _value(cell: Cell | None) -> out.Value | None:
     values: dict[str, Any] = {}
     for name, value in cell.values.items():
         if name == "figures":
-            values[name] = [plain(f) for f in value]
+            values[name] = [as_data(f) for f in value]
         else:
             values[name] = list(value) if isinstance(value, tuple) else value
     return {**values, "points": [_point(p) for p in cell.points]}
@@ -89,20 +89,21 @@ def _step(step: Step) -> out.MoveOut:
     }
 
 
-def _nodes(nodes: tuple[TreeNode, ...]) -> list[out.TreeMove]:
-    """A career tree as a flat list, parents first: each move says which move it follows.
-
-    Flat, so a chain of any length stays shallow JSON (and json.dumps never recurses
-    deeply); ``after`` is the index of the move this one continues, or null.
-    """
-    flat: list[out.TreeMove] = []
-    stack: list[tuple[TreeNode, int | None, int]] = [(n, None, 1) for n in reversed(nodes)]
-    while stack:
-        node, after, depth = stack.pop()
-        flat.append({**_step(node.step), "depth": depth, "after": after, "seen": node.seen})
-        here = len(flat) - 1
-        stack.extend((c, here, depth + 1) for c in reversed(node.children))
-    return flat
+def _lines(lines: tuple[TreeMove, ...]) -> list[out.TreeLine]:
+    """A career tree as a flat list, parents first: ``after`` is the index of the line
+    this one continues (null at the top); ``moves`` are the sources that give it."""
+    return [
+        {
+            "depth": line.depth,
+            "after": line.after,
+            "seen": line.seen,
+            "kind": line.steps[0].move.kind,
+            "from": line.steps[0].source.id,
+            "to": [r.id for r in line.steps[0].target],
+            "moves": [_step(s) for s in line.steps],
+        }
+        for line in lines
+    ]
 
 
 def _disagreements(result: Profile | Comparison) -> list[out.DisagreementOut]:
@@ -194,8 +195,8 @@ def _(result: CareerTree) -> out.CareerTreeOutput:
     return {
         "schema_version": OUTPUT_VERSION,
         "role": _role(result.role),
-        "comes_from": _nodes(result.comes_from),
-        "leads_to": _nodes(result.leads_to),
+        "comes_from": _lines(result.comes_from),
+        "leads_to": _lines(result.leads_to),
         "sources": _sources(result.library),
     }
 

@@ -12,7 +12,10 @@ from collections.abc import Iterable
 from functools import singledispatch
 
 from salesroles.models import Disagreement, Point
-from salesroles.queries import (
+from salesroles.render import words
+from salesroles.render.text import clean
+from salesroles.render.words import Citations
+from salesroles.results import (
     Advice,
     CareerPath,
     CareerTree,
@@ -26,11 +29,8 @@ from salesroles.queries import (
     SearchResult,
     SourceList,
     Step,
-    TreeNode,
+    TreeMove,
 )
-from salesroles.render import words
-from salesroles.render.text import clean
-from salesroles.render.words import Citations
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
 
@@ -154,16 +154,14 @@ def _(result: Comparison, cite: Citations) -> list[str]:
     return lines + _disagreements(result.disagreements, cite, result.names)
 
 
-def _tree(nodes: tuple[TreeNode, ...]) -> list[str]:
-    lines: list[str] = []
-    stack = [(n, 0) for n in reversed(nodes)]
-    while stack:
-        node, depth = stack.pop()
-        titles = " or ".join(md(r.title) for r in node.roles)
-        seen = ", followed above" if node.seen else ""
-        lines.append(f"{'  ' * depth}- {titles} ({node.step.move.kind}{seen})")
-        stack.extend((c, depth + 1) for c in reversed(node.children))
-    return lines
+def _tree(lines: tuple[TreeMove, ...], cite: Citations) -> list[str]:
+    out = []
+    for line in lines:
+        titles = " or ".join(md(r.title) for r in line.roles)
+        seen = ", followed above" if line.seen else ""
+        marks = cite.marks(dict.fromkeys(s.move.source for s in line.steps))
+        out.append(f"{'  ' * (line.depth - 1)}- {titles} ({line.kind}{seen}){marks}")
+    return out
 
 
 @_lines.register
@@ -171,7 +169,7 @@ def _(result: CareerTree, cite: Citations) -> list[str]:
     lines = [f"# Career: {md(result.role.title)}", ""]
     for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
         lines += [f"## {heading}", ""]
-        lines += _tree(nodes) or ["- *no moves in the dataset*"]
+        lines += _tree(nodes, cite) or ["- *no moves in the dataset*"]
         lines.append("")
     return lines
 

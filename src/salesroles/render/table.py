@@ -8,9 +8,8 @@ Each point ends with its source markers (``[3]``), and the numbered sources foll
 from __future__ import annotations
 
 import io
-import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import singledispatch
 from typing import IO
 
@@ -21,7 +20,11 @@ from rich.text import Text
 from rich.tree import Tree
 
 from salesroles.models import Disagreement, Role
-from salesroles.queries import (
+from salesroles.render import words
+from salesroles.render.terminal import DEFAULT_WIDTH, table_width
+from salesroles.render.text import clean
+from salesroles.render.words import Citations
+from salesroles.results import (
     Advice,
     CareerPath,
     CareerTree,
@@ -35,14 +38,9 @@ from salesroles.queries import (
     SearchResult,
     SourceList,
     Step,
-    TreeNode,
+    TreeMove,
 )
-from salesroles.render import words
-from salesroles.render.text import clean
-from salesroles.render.words import Citations
 
-DEFAULT_WIDTH = 80  # for a bad, zero or negative COLUMNS, and when there is no terminal
-MIN_WIDTH = 20  # narrower, no table can be drawn: see table_width
 MIN_COLUMN = 18  # narrower than this, side-by-side columns cut words: stack instead
 
 
@@ -84,36 +82,6 @@ def _console(file: IO[str], *, color: bool, width: int, terminal: bool | None = 
         markup=False,
         emoji=False,
     )
-
-
-def table_width() -> int:
-    """The width to draw at: the one place that decides it.
-
-    COLUMNS when it is a positive number (a bad, zero or negative one means 80), else
-    the terminal's width, else 80. Tables fit that width, wrapping between words.
-    Under 20 columns no table can be drawn (Rich prints blank lines or cuts every
-    word): it is drawn 80 wide and the terminal wraps the lines, every word whole.
-    """
-    width = _columns()
-    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
-
-
-def _columns() -> int:
-    raw = os.environ.get("COLUMNS")
-    if raw is not None:
-        try:
-            width = int(raw.strip())
-        except ValueError:
-            width = 0
-        return width if width > 0 else DEFAULT_WIDTH
-    for fd in (1, 0, 2):  # as Rich does: a pipe still gets the terminal's width
-        try:
-            width = os.get_terminal_size(fd).columns
-        except (OSError, ValueError):
-            continue
-        if width > 0:
-            return width
-    return DEFAULT_WIDTH
 
 
 def _text(text: str, style: str = "") -> Text:
@@ -226,7 +194,7 @@ def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     cite = Citations(result.library, enabled=sources)
     if not result.rows:
         parts: list[RenderableType] = [_text(words.NO_DIFFERENCE)]
-    elif _fits_side_by_side(len(result.roles), width):
+    elif fits_side_by_side(len(result.roles), width):
         parts = [_side_by_side(result, cite)]
     else:
         parts = _stacked(result, cite)
@@ -255,7 +223,7 @@ def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     return Group(*parts)
 
 
-def _fits_side_by_side(columns: int, width: int) -> bool:
+def fits_side_by_side(columns: int, width: int) -> bool:
     label = 16 if columns <= 2 else 0
     return (width - label) // columns - 3 >= MIN_COLUMN
 
@@ -292,76 +260,79 @@ def _stacked(result: Comparison, cite: Citations) -> list[RenderableType]:
     return parts
 
 
-def _move_details(step: Step, cite: Citations) -> list[Text]:
+def _move_details(
+    step: Step, cite: Citations, *, marked: bool = False, source_line: bool = True
+) -> list[Text]:
+    """What a move takes: steps, skills, education, note, then its source; ``marked``:
+    each line ends with its source instead (several sources give the move)."""
     move = step.move
+    if marked:  # several sources give this move: say which says what
+        mark = cite.marks([move.source])
+        return [
+            _text(f"{text} {mark}".rstrip())
+            for text in (*move.steps, *move.skills, *move.education, *filter(None, [move.note]))
+        ]
     lines = [_text(f"{n}. {s}") for n, s in enumerate(move.steps, 1)]
     lines += [_text(f"Skill: {s}") for s in move.skills]
     lines += [_text(f"Education: {s}") for s in move.education]
     lines += [_text(f"Note: {move.note}", "italic")] if move.note else []
     mark = cite.marks([move.source])
-    if mark:
+    if mark and source_line:
         lines.append(_text(f"Source: {mark}", "dim italic"))
     return lines
 
 
-def _branch(tree: Tree, nodes: Iterable[TreeNode], cite: Citations, *, details: bool) -> None:
-    stack = [(tree, list(nodes), details)]
-    while stack:  # no recursion: a chain of any length prints
-        parent, pending, show = stack.pop()
-        for node in pending:
-            titles = " or ".join(f"{r.title} ({r.id})" for r in node.roles)
-            label = Text.assemble((clean(titles), "bold"), f", {node.step.move.kind}")
-            if node.seen:
-                label.append(" (followed above)", "dim italic")
-            child = parent.add(label)
-            if show:
-                for line in _move_details(node.step, cite):
-                    child.add(line)
-            if node.children:
-                stack.append((child, list(node.children), False))
+def _line_label(line: TreeMove, cite: Citations) -> Text:
+    """``Director of Sales (director), promotion [2][5]``, and whether it was followed above."""
+    titles = " or ".join(f"{r.title} ({r.id})" for r in line.roles)
+    marks = cite.marks(dict.fromkeys(s.move.source for s in line.steps))
+    label = Text.assemble((clean(titles), "bold"), f", {line.kind}", f" {marks}".rstrip())
+    if line.seen:
+        label.append(" (followed above)", "dim italic")
+    return label
 
 
-def _depth(nodes: Iterable[TreeNode]) -> int:
-    deepest, stack = 0, [(n, 1) for n in nodes]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((c, depth + 1) for c in node.children)
-    return deepest
+def _branch(branch: Tree, lines: tuple[TreeMove, ...], cite: Citations) -> None:
+    """The flat tree as a Rich tree: each line under the line it continues."""
+    made: list[Tree] = []
+    for line in lines:
+        parent = branch if line.after is None else made[line.after]
+        node = parent.add(_line_label(line, cite))
+        if line.depth == 1:  # what each move takes, for the moves of the role itself
+            for step in line.steps:
+                several = len(line.steps) > 1  # the label holds the source of a single one
+                for detail in _move_details(step, cite, marked=several, source_line=False):
+                    node.add(detail)
+        made.append(node)
 
 
-def _flat(heading: str, nodes: tuple[TreeNode, ...], cite: Citations) -> list[RenderableType]:
+def _flat(heading: str, lines: tuple[TreeMove, ...], cite: Citations) -> list[RenderableType]:
     """A career tree too deep to indent: one move a line, each with its depth."""
     parts: list[RenderableType] = [_text(heading, "bold")]
-    if not nodes:
+    if not lines:
         parts.append(_text("  no moves in the dataset", "dim italic"))
-    stack = [(n, 1) for n in reversed(nodes)]
-    while stack:
-        node, depth = stack.pop()
-        step = node.step
-        titles = " or ".join(f"{r.title} ({r.id})" for r in step.target)
-        seen = " (followed above)" if node.seen else ""
-        line = f"  {depth}. {step.source.title} ({step.source.id}) → {titles}, {step.move.kind}"
-        parts.append(_text(f"{line}{seen} {cite.marks([step.move.source])}".rstrip()))
-        stack.extend((c, depth + 1) for c in reversed(node.children))
+    for line in lines:
+        step = line.steps[0]
+        label = _line_label(line, cite)
+        parts.append(Text.assemble(f"  {line.depth}. {clean(step.source.title)} → ", label))
     return parts
 
 
 @build.register
 def _(result: CareerTree, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     cite = Citations(result.library, enabled=sources)
-    deepest = max(_depth(result.comes_from), _depth(result.leads_to))
+    deepest = max((line.depth for line in (*result.comes_from, *result.leads_to)), default=0)
     if (deepest + 2) * 4 > width - 30:  # indentation would leave no room for the words
         parts: list[RenderableType] = [_heading(result.role)]
         parts += _flat("Comes from", result.comes_from, cite)
         parts += _flat("Leads to", result.leads_to, cite)
         return Group(*parts, *_sources(cite))
     root = Tree(_heading(result.role))
-    for heading, nodes in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
+    for heading, lines in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):
         branch = root.add(_text(heading, "bold"))
-        if not nodes:
+        if not lines:
             branch.add(_text("no moves in the dataset", "dim italic"))
-        _branch(branch, nodes, cite, details=True)
+        _branch(branch, lines, cite)
     return Group(root, *_sources(cite))
 
 

@@ -10,10 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
 from salesroles import queries
-from salesroles.app.base import ViewScreen, opener, plain
-from salesroles.app.keybar import KeyBar
+from salesroles.app.messages import OpenCareer, OpenComparison, OpenProfile
+from salesroles.app.screens.base import ViewScreen
+from salesroles.app.widgets.keybar import KeyBar
+from salesroles.app.widgets.result_view import literal
+from salesroles.catalog import Catalog
 from salesroles.models import Role
 from salesroles.names import slug
+from salesroles.results import Result
 
 MARK = "●"
 MOST_COMPARED = 4  # columns beyond four are too narrow to read at 80 columns
@@ -38,8 +42,8 @@ class RolesScreen(ViewScreen):
         Binding("e", "export", "Export"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(catalog)
         self.marked: list[str] = []
         self.shown: list[Role] = []
 
@@ -69,9 +73,9 @@ class RolesScreen(ViewScreen):
             scope = role.scope.level if role.scope and role.scope.level else "—"
             table.add_row(
                 MARK if role.id in self.marked else "",
-                plain(role.id, "bold"),
-                plain(role.title),
-                plain(scope),
+                literal(role.id, "bold"),
+                literal(role.title),
+                literal(scope),
                 key=role.id,
             )
         self.say()
@@ -85,7 +89,7 @@ class RolesScreen(ViewScreen):
                 parts.append("c compares them")
         else:
             parts.append("Space marks roles to compare")
-        self.query_one("#status", Static).update(plain(" · ".join(parts)))
+        self.query_one("#status", Static).update(literal(" · ".join(parts)))
 
     def highlighted(self) -> str | None:
         table = self.query_one(DataTable)
@@ -141,13 +145,9 @@ class RolesScreen(ViewScreen):
 
     @on(DataTable.RowSelected, "#roles")
     def open_role(self, event: DataTable.RowSelected) -> None:
-        from salesroles.app.profile import ProfileScreen
-
-        opener(self).open(lambda: ProfileScreen(str(event.row_key.value)))
+        self.post_message(OpenProfile(str(event.row_key.value)))
 
     def action_compare(self) -> None:
-        from salesroles.app.compare import CompareScreen
-
         if not 2 <= len(self.marked) <= MOST_COMPARED:
             self.notify(
                 f"Mark 2 to {MOST_COMPARED} roles with Space, then press c "
@@ -156,18 +156,16 @@ class RolesScreen(ViewScreen):
                 severity="warning",
             )
             return
-        opener(self).open(lambda: CompareScreen(list(self.marked)))
+        self.post_message(OpenComparison(self.marked))
 
     def action_career(self) -> None:
-        from salesroles.app.career import CareerScreen
-
         role_id = self.highlighted()
         if role_id:
-            opener(self).open(lambda: CareerScreen(role_id))
+            self.post_message(OpenCareer(role_id))
 
     # --- export ---------------------------------------------------------------------
 
-    def result(self) -> queries.Result:
+    def result(self) -> Result:
         return queries.list_roles(self.catalog)
 
     def export_name(self) -> str:

@@ -14,9 +14,13 @@ from textual.widgets import Header, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, catalog_of, plain, table
-from salesroles.app.keybar import KeyBar
+from salesroles.app.screens.base import ViewScreen
+from salesroles.app.widgets.keybar import KeyBar
+from salesroles.app.widgets.result_view import ResultView, literal, table
+from salesroles.catalog import Catalog
+from salesroles.models import Role
 from salesroles.render.text import clean
+from salesroles.results import CareerTree, Result
 
 
 class CareerScreen(ViewScreen):
@@ -28,14 +32,15 @@ class CareerScreen(ViewScreen):
         Binding("k", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, role_id: str) -> None:
-        super().__init__()
-        self.centres = [role_id]  # Esc walks back through the roles re-centred on
-        self.shown: queries.Result = queries.career_tree(self.catalog, role_id)
-        self.goal: str | None = None
+    def __init__(self, catalog: Catalog, role_id: str) -> None:
+        super().__init__(catalog)
+        self.centres = [catalog.roles[role_id]]  # Esc walks back through the roles re-centred on
+        self.careers: CareerTree = queries.career_tree(catalog, self.centre)
+        self.shown: Result = self.careers
+        self.goal: Role | None = None
 
     @property
-    def centre(self) -> str:
+    def centre(self) -> Role:
         return self.centres[-1]
 
     def compose(self) -> ComposeResult:
@@ -50,56 +55,53 @@ class CareerScreen(ViewScreen):
         self.recentre()
         self.query_one(Tree).focus()
 
-    def label(self, role_id: str, note: str = "") -> Text:
-        return Text.assemble(
-            (clean(self.catalog.title_of(role_id)), "bold"), f" ({clean(role_id)}){note}"
-        )
+    @staticmethod
+    def label(role: Role) -> Text:
+        return Text.assemble((clean(role.title), "bold"), f" ({clean(role.id)})")
 
     def recentre(self) -> None:
         """Draw the ladder around ``self.centre``: where it comes from, where it leads."""
-        centre = self.centre
         self.goal = None
-        tree: Tree[str] = self.query_one(Tree)
-        tree.clear()
-        tree.reset(self.label(centre), centre)
-        came = tree.root.add(plain("Comes from", "italic"), expand=True)
-        goes = tree.root.add(plain("Leads to", "italic"), expand=True)
-        for branch, ids in (
-            (came, [e.source for e in self.catalog.moves_into(centre)]),
-            (goes, [e.target for e in self.catalog.moves_from(centre)]),
-        ):
-            for role_id in dict.fromkeys(ids):
-                branch.add_leaf(self.label(role_id), role_id)
-            if not ids:
-                branch.add_leaf(plain("no moves in the dataset", "dim italic"))
-        tree.root.expand()
-        self.shown = queries.career_tree(self.catalog, centre)
+        self.careers = queries.career_tree(self.catalog, self.centre)
+        self.shown = self.careers
+        ladder: Tree[Role] = self.query_one(Tree)
+        ladder.clear()
+        ladder.reset(self.label(self.centre), self.centre)
+        came = ladder.root.add(literal("Comes from", "italic"), expand=True)
+        goes = ladder.root.add(literal("Leads to", "italic"), expand=True)
+        for branch, lines in ((came, self.careers.comes_from), (goes, self.careers.leads_to)):
+            first = [r for line in lines if line.depth == 1 for r in line.roles]
+            for role in {r.id: r for r in first}.values():
+                branch.add_leaf(self.label(role), role)
+            if not first:
+                branch.add_leaf(literal("no moves in the dataset", "dim italic"))
+        ladder.root.expand()
         self.show()
 
     def show(self) -> None:
         self.query_one("#view", ResultView).show(table(self.shown))
-        self.sub_title = "career " + clean(self.centre)
+        self.sub_title = "career " + clean(self.centre.id)
         if self.goal:
-            status = f"Path to {self.catalog.title_of(self.goal)} · t another target · Esc back"
+            status = f"Path to {self.goal.title} · t another target · Esc back"
         else:
             status = "Enter on a role re-centres on it · t path to a target role · Esc back"
-        self.query_one("#status", Static).update(plain(status, "dim"))
+        self.query_one("#status", Static).update(literal(status, "dim"))
 
     @on(Tree.NodeSelected, "#ladder")
-    def select(self, event: Tree.NodeSelected[str]) -> None:
-        role_id = event.node.data
-        if role_id and role_id != self.centre:
-            self.centres.append(role_id)
+    def select(self, event: Tree.NodeSelected[Role]) -> None:
+        role = event.node.data
+        if role is not None and role.id != self.centre.id:
+            self.centres.append(role)
             self.recentre()
 
     def action_move(self, by: int) -> None:
-        tree: Tree[str] = self.query_one(Tree)
+        tree: Tree[Role] = self.query_one(Tree)
         tree.focus()
         tree.action_cursor_down() if by > 0 else tree.action_cursor_up()
 
     def action_back(self) -> None:
         if self.goal:
-            self.shown = queries.career_tree(self.catalog, self.centre)
+            self.shown = self.careers
             self.goal = None
             self.show()
         elif len(self.centres) > 1:
@@ -111,18 +113,19 @@ class CareerScreen(ViewScreen):
     def action_target(self) -> None:
         def chosen(goal: str | None) -> None:
             if goal:
-                self.goal = goal
-                self.shown = queries.career_path(self.catalog, self.centre, goal)
+                self.goal = self.catalog.roles[goal]
+                self.shown = queries.career_path(self.catalog, self.centre, self.goal)
                 self.show()
 
-        self.app.push_screen(TargetPicker(self.centre), chosen)
+        roles = [r for r in queries.list_roles(self.catalog).roles if r.id != self.centre.id]
+        self.app.push_screen(TargetPicker(self.centre, roles), chosen)
 
-    def result(self) -> queries.Result:
+    def result(self) -> Result:
         return self.shown  # `salesroles career ROLE [--to ROLE] --format markdown`
 
     def export_name(self) -> str:
-        goal = f"-to-{self.goal}" if self.goal else ""
-        return f"salesroles-career-{self.centre}{goal}.md"
+        goal = f"-to-{self.goal.id}" if self.goal else ""
+        return f"salesroles-career-{self.centre.id}{goal}.md"
 
 
 class TargetPicker(ModalScreen[str | None]):
@@ -130,17 +133,17 @@ class TargetPicker(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, start: str) -> None:
+    def __init__(self, start: Role, roles: list[Role]) -> None:
         super().__init__()
         self.start = start
+        self.roles = roles
 
     def compose(self) -> ComposeResult:
-        catalog = catalog_of(self)
-        roles = [r for r in queries.list_roles(catalog).roles if r.id != self.start]
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Path from {catalog.title_of(self.start)} to:", "bold"))
+            yield Static(literal(f"Path from {self.start.title} to:", "bold"))
             yield OptionList(
-                *(Option(plain(f"{r.title} ({r.id})"), id=r.id) for r in roles), id="targets"
+                *(Option(literal(f"{r.title} ({r.id})"), id=r.id) for r in self.roles),
+                id="targets",
             )
 
     @on(OptionList.OptionSelected, "#targets")

@@ -12,10 +12,14 @@ from textual.containers import Horizontal
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
-from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, opener, plain, table
-from salesroles.app.keybar import KeyBar
+from salesroles.advise import QUESTIONS, advise
+from salesroles.app.messages import OpenComparison
+from salesroles.app.screens.base import ViewScreen
+from salesroles.app.widgets.keybar import KeyBar
+from salesroles.app.widgets.result_view import ResultView, literal, table
+from salesroles.catalog import Catalog
 from salesroles.render import words
+from salesroles.results import Result
 
 CHOSEN, OPEN = "●", "○"
 
@@ -30,16 +34,16 @@ def option_id(name: str, choice: str) -> str:
 
 
 class AdviseScreen(ViewScreen):
-    """Each question of ``queries.QUESTIONS`` with its choices; Enter or a click answers."""
+    """Each question of ``QUESTIONS`` with its choices; Enter or a click answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "compare", "Compare them"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers = {name: default for name, (_, _, default) in queries.QUESTIONS.items()}
-        self.shown = queries.advise(self.catalog, dict(self.answers))
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(catalog)
+        self.answers = {name: default for name, (_, _, default) in QUESTIONS.items()}
+        self.shown = advise(catalog, dict(self.answers))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,16 +55,16 @@ class AdviseScreen(ViewScreen):
     def options(self) -> list[Option | None]:
         """Each question, a line of its own, then its choices; None draws a separator."""
         lines: list[Option | None] = []
-        for name, (question, choices, _) in queries.QUESTIONS.items():
+        for name, (question, choices, _) in QUESTIONS.items():
             if lines:
                 lines.append(None)
-            lines.append(Option(plain(question, "bold"), id=f"{name}?", disabled=True))
+            lines.append(Option(literal(question, "bold"), id=f"{name}?", disabled=True))
             lines += [Option(self.prompt(name, c), id=option_id(name, c)) for c in choices]
         return lines
 
     def prompt(self, name: str, choice: str) -> Text:
         chosen = self.answers[name] == choice
-        return plain(f"{CHOSEN if chosen else OPEN} {choice_label(name, choice)}")
+        return literal(f"{CHOSEN if chosen else OPEN} {choice_label(name, choice)}")
 
     def on_mount(self) -> None:
         self.sub_title = "advise"
@@ -81,19 +85,17 @@ class AdviseScreen(ViewScreen):
         form = self.query_one("#form", OptionList)
         for changed in {previous, choice}:
             form.replace_option_prompt(option_id(name, changed), self.prompt(name, changed))
-        self.shown = queries.advise(self.catalog, dict(self.answers))
+        self.shown = advise(self.catalog, dict(self.answers))
         self.show()
 
     def action_compare(self) -> None:
-        from salesroles.app.compare import CompareScreen
-
         best, second = self.shown.best, self.shown.runner_up
         if best is None or second is None:
             self.notify("There is no pair of roles to compare for these answers.", markup=False)
             return
-        opener(self).open(lambda: CompareScreen([best.role.id, second.role.id]))
+        self.post_message(OpenComparison([best.role.id, second.role.id]))
 
-    def result(self) -> queries.Result:
+    def result(self) -> Result:
         return self.shown  # `salesroles advise --size ... --format markdown`
 
     def export_name(self) -> str:

@@ -9,11 +9,15 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, opener, plain, table
-from salesroles.app.keybar import KeyBar
-from salesroles.app.sources import SourcesPane
+from salesroles.app.messages import OpenCareer
+from salesroles.app.screens.base import ViewScreen
+from salesroles.app.widgets.keybar import KeyBar
+from salesroles.app.widgets.result_view import ResultView, literal, table
+from salesroles.app.widgets.sources import SourcesPane
+from salesroles.catalog import Catalog
 from salesroles.models import DIMENSIONS
 from salesroles.render.text import clean
+from salesroles.results import Result
 
 
 class ProfileScreen(ViewScreen):
@@ -25,10 +29,10 @@ class ProfileScreen(ViewScreen):
         Binding("g", "career", "Career"),
     ]
 
-    def __init__(self, role_id: str) -> None:
-        super().__init__()
+    def __init__(self, catalog: Catalog, role_id: str) -> None:
+        super().__init__(catalog)
         self.role_id = role_id
-        self.shown = queries.profile(self.catalog, role_id, tuple(DIMENSIONS))
+        self.shown = queries.profile(catalog, catalog.roles[role_id], tuple(DIMENSIONS))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,19 +51,17 @@ class ProfileScreen(ViewScreen):
             if uncovered
             else "Every dimension is covered by the sources."
         )
-        self.query_one("#status", Static).update(plain(status, "dim"))
+        self.query_one("#status", Static).update(literal(status, "dim"))
         self.query_one("#view", ResultView).focus()  # arrows, j/k and the page keys scroll it
-        self.query_one(SourcesPane).show_sources(self.catalog, [self.role_id])
+        self.query_one(SourcesPane).show_sources(self.catalog, [self.shown.role])
 
     def action_sources(self) -> None:
         self.query_one(SourcesPane).toggle_class("open")
 
     def action_career(self) -> None:
-        from salesroles.app.career import CareerScreen
+        self.post_message(OpenCareer(self.role_id))
 
-        opener(self).open(lambda: CareerScreen(self.role_id))
-
-    def result(self) -> queries.Result:
+    def result(self) -> Result:
         return self.shown  # the export is `salesroles show ROLE --format markdown`
 
     def export_name(self) -> str:

@@ -10,10 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.base import ResultView, ViewScreen, plain, side_by_side_width, table
-from salesroles.app.keybar import KeyBar
-from salesroles.app.sources import SourcesPane
+from salesroles.app.screens.base import ViewScreen
+from salesroles.app.widgets.keybar import KeyBar
+from salesroles.app.widgets.result_view import ResultView, literal, side_by_side_width, table
+from salesroles.app.widgets.sources import SourcesPane
+from salesroles.catalog import Catalog
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+from salesroles.results import Comparison, Result
 
 
 class CompareScreen(ViewScreen):
@@ -25,9 +28,10 @@ class CompareScreen(ViewScreen):
         Binding("s", "sources", "Sources"),
     ]
 
-    def __init__(self, role_ids: Sequence[str]) -> None:
-        super().__init__()
+    def __init__(self, catalog: Catalog, role_ids: Sequence[str]) -> None:
+        super().__init__(catalog)
         self.role_ids = tuple(role_ids)
+        self.roles = tuple(catalog.roles[i] for i in role_ids)
         self.diff_only = False
         self.every_dimension = False
         self.shown = self.query_result()
@@ -43,7 +47,7 @@ class CompareScreen(ViewScreen):
         self.sub_title = "compare " + " ".join(self.role_ids)
         self.refresh_view()
         self.query_one("#view", ResultView).focus()  # arrows, j/k and the page keys scroll it
-        self.query_one(SourcesPane).show_sources(self.catalog, self.role_ids)
+        self.query_one(SourcesPane).show_sources(self.catalog, self.roles)
         self.set_timer(0.2, self.prepare_toggles)
 
     def prepare_toggles(self) -> None:
@@ -59,12 +63,12 @@ class CompareScreen(ViewScreen):
 
     def query_result(
         self, diff_only: bool | None = None, every_dimension: bool | None = None
-    ) -> queries.Comparison:
+    ) -> Comparison:
         """The comparison as it is now, or as it would be with the toggles given."""
         every = self.every_dimension if every_dimension is None else every_dimension
         dimensions = tuple(DIMENSIONS) if every else CORE_DIMENSIONS
         diff = self.diff_only if diff_only is None else diff_only
-        return queries.compare(self.catalog, self.role_ids, dimensions, diff)
+        return queries.compare(self.catalog, self.roles, dimensions, diff)
 
     def refresh_view(self) -> None:
         self.shown = self.query_result()
@@ -74,7 +78,7 @@ class CompareScreen(ViewScreen):
         dimensions = "every dimension" if self.every_dimension else "the six core dimensions"
         rows = "differences only" if self.diff_only else "every row"
         status = f"{dimensions.capitalize()}, {rows} · d differences · a all or core six"
-        self.query_one("#status", Static).update(plain(status, "dim"))
+        self.query_one("#status", Static).update(literal(status, "dim"))
 
     def action_diff(self) -> None:
         self.diff_only = not self.diff_only
@@ -87,7 +91,7 @@ class CompareScreen(ViewScreen):
     def action_sources(self) -> None:
         self.query_one(SourcesPane).toggle_class("open")
 
-    def result(self) -> queries.Result:
+    def result(self) -> Result:
         return self.shown  # as `salesroles compare ... [--all] [--diff] --format markdown`
 
     def export_name(self) -> str:

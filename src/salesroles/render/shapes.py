@@ -2,8 +2,8 @@
 
 ``render.json`` is typed against these, so mypy keeps the two in step; pydantic
 turns them into JSON Schema (only ``salesroles schema`` imports this module at run
-time). ``OUTPUT_VERSION`` is the version of this output, apart from the dataset
-file's own version: the JSON can change without rejecting anyone's dataset.
+time). ``render.json.OUTPUT_VERSION`` is the version of this output, apart from the
+dataset file's own version: the JSON can change without rejecting anyone's dataset.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from typing_extensions import TypedDict
-
-OUTPUT_VERSION = 2
 
 
 class PointOut(TypedDict):
@@ -126,10 +124,18 @@ MoveOut = TypedDict(
 )
 
 
-class TreeMove(MoveOut):
-    depth: int  # 1: a move into or out of the role itself; 2: the move before or after that
-    after: int | None  # index (in the same list) of the move this one continues, or null
-    seen: bool  # its roles' onward moves are listed where those roles first appear
+TreeLine = TypedDict(
+    "TreeLine",
+    {
+        "depth": int,  # 1: a move into or out of the role itself; 2: the one before or after
+        "after": "int | None",  # index (in the same list) of the line this one continues
+        "seen": bool,  # its roles' onward moves are listed where those roles first appear
+        "kind": Literal["promotion", "lateral", "equivalent"],
+        "from": str,
+        "to": list[str],
+        "moves": "list[MoveOut]",  # each source that gives this move, with what it takes
+    },
+)
 
 
 class CareerTreeOutput(TypedDict):
@@ -137,8 +143,8 @@ class CareerTreeOutput(TypedDict):
 
     schema_version: int
     role: RoleRef
-    comes_from: list[TreeMove]
-    leads_to: list[TreeMove]
+    comes_from: list[TreeLine]
+    leads_to: list[TreeLine]
     sources: Sources
 
 
@@ -240,28 +246,3 @@ OUTPUTS: tuple[Any, ...] = (
     SourcesOutput,
     AdviceOutput,
 )
-
-
-def json_schema() -> dict[str, Any]:
-    """One JSON Schema document: any ``--json`` output is one of its ``oneOf``."""
-    from typing import Union
-
-    from pydantic import TypeAdapter
-
-    union: Any = Union[OUTPUTS]  # noqa: UP007 (a Union built from a tuple of types)
-    document = TypeAdapter(union).json_schema()
-    defs: dict[str, Any] = document.get("$defs", {})
-    for shape in defs.values():  # an output holds exactly the keys listed
-        if shape.get("type") == "object" and "properties" in shape:
-            shape["additionalProperties"] = False
-    for kind in OUTPUTS:
-        shape = defs[kind.__name__]
-        shape["description"] = kind.__doc__
-        shape["properties"]["schema_version"] = {"const": OUTPUT_VERSION}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "salesroles --json output",
-        "description": f"Output version {OUTPUT_VERSION}, given as schema_version.",
-        "oneOf": [{"$ref": f"#/$defs/{kind.__name__}"} for kind in OUTPUTS],
-        "$defs": defs,
-    }

@@ -1,28 +1,24 @@
-"""What every screen that shows a query's result shares: the view, Esc, export, sources."""
+"""A query's result as the CLI's table renderer draws it, in a scrolling view."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from salesroles.render.text import clean
 
 if TYPE_CHECKING:
-    from salesroles.app.app import SalesRolesApp
-    from salesroles.catalog import Catalog
-    from salesroles.queries import Comparison, Result
+    from salesroles.results import Comparison, Result
 
 
-def plain(text: str, style: str = "") -> Text:
+def literal(text: str, style: str = "") -> Text:
     """Dataset text for a widget: shown as typed, never as markup or control codes."""
     return Text(clean(text), style=style)
 
@@ -46,19 +42,9 @@ def side_by_side_width(result: Comparison, width: int) -> int:
     from salesroles.render import table as tables
 
     for wide in range(width, width + 1000):  # bounded: a renderer that never fits stacks
-        if tables._fits_side_by_side(len(result.roles), wide):
+        if tables.fits_side_by_side(len(result.roles), wide):
             return wide
     return width
-
-
-def opener(node: DOMNode) -> SalesRolesApp:
-    """The app, to open a screen with (``opener(self).open(...)``)."""
-    return cast("SalesRolesApp", node.app)
-
-
-def catalog_of(node: DOMNode) -> Catalog:
-    """The catalog the app was started with."""
-    return opener(node).catalog
 
 
 class ResultView(ScrollView, can_focus=True):
@@ -160,37 +146,3 @@ class ResultView(ScrollView, can_focus=True):
     def text(self) -> str:
         """The whole rendered view as plain text (for tests and debugging)."""
         return "\n".join(line.text.rstrip() for line in self.lines)
-
-
-class ViewScreen(Screen[None]):
-    """A screen that shows one result: Esc goes back, ``e`` exports what it shows."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("e", "export", "Export"),
-    ]
-
-    @property
-    def catalog(self) -> Catalog:
-        return catalog_of(self)
-
-    def result(self) -> Result:
-        """The query result on screen, as the CLI would print it."""
-        raise NotImplementedError
-
-    def export_name(self) -> str:
-        """A file name to offer for the export."""
-        return "salesroles.md"
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_export(self) -> None:
-        from salesroles.app.export import ExportDialog
-        from salesroles.render.markdown import render
-
-        def said(message: str | None) -> None:
-            if message:
-                self.notify(message, markup=False)
-
-        self.app.push_screen(ExportDialog(render(self.result()), self.export_name()), said)

@@ -10,23 +10,24 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 
 from salesroles import queries
-from salesroles.app.base import ResultView
+from salesroles.app.widgets.result_view import ResultView
 from salesroles.catalog import Catalog
+from salesroles.models import Role
 from salesroles.render.table import build
 
 
 class SourcesPane(ResultView):
     """Hidden until ``s``; drawn when first shown."""
 
-    def show_sources(self, catalog: Catalog, role_ids: Sequence[str]) -> None:
+    def show_sources(self, catalog: Catalog, roles: Sequence[Role]) -> None:
         def draw(width: int) -> RenderableType:
             parts: list[RenderableType] = []
-            for role_id in role_ids:  # the renderer heads each list with its role
-                parts.append(build(queries.sources(catalog, role_id), width=width))
+            for role in roles:  # the renderer heads each list with its role
+                parts.append(build(queries.sources(catalog, role), width=width))
             return Group(*parts)
 
         self.border_title = "sources · s hides them"
-        self.show(draw, key=tuple(role_ids))
+        self.show(draw, key=tuple(r.id for r in roles))
         self.set_timer(0.3, self.prepare_while_hidden)
 
     def prepare_while_hidden(self) -> None:

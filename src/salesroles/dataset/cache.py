@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from salesroles import __version__
-from salesroles.models import MODELS
+from salesroles.models import ID, MODELS, Dataset, Role
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -174,6 +174,93 @@ def write(entry: str, key: str, index: dict[str, Any]) -> None:
             raise
     except OSError:
         return
+
+
+# --- a catalog's values, from an entry --------------------------------------------
+
+
+def fits(index: dict[str, Any], shape: dict[str, Any]) -> bool:
+    """Whether a cached index has exactly the keys and value types of ``shape``."""
+    try:
+        if index.keys() != shape.keys():
+            return False
+        for name, kind in shape.items():
+            build(dict[str, tuple[int, int, int]] if name == "roles" else kind, _raw(index[name]))
+        ids = index["order"]
+        return (
+            len(set(ids)) == len(ids)
+            and set(ids) == set(index["roles"])
+            and all(ID.fullmatch(i) for i in ids)
+        )
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _raw(value: Any) -> Any:
+    return value.spans if isinstance(value, RoleTexts) else value
+
+
+class CachedValues:
+    """A catalog's roles and parts, rebuilt from a cache entry when first asked for.
+
+    Every value is type-checked as it is rebuilt. Should one not fit (a damaged or
+    forged entry), the dataset is checked afresh (``recover``) and every value comes
+    from that from then on: the cache can only make a start faster, never wrong.
+    """
+
+    def __init__(self, index: dict[str, Any], recover: Callable[[], Dataset]) -> None:
+        self.index = index
+        self.recover = recover
+        self.checked: Dataset | None = None
+        self.built: dict[str, Any] = {}
+
+    def role(self, role_id: str) -> Role:
+        if self.checked is not None:
+            return self._from_checked(role_id)
+        found = self.built.get(role_id)
+        if found is None:
+            found = self._rebuild(Role, lambda: self.index["roles"][role_id])
+            if found is None or found.id != role_id:
+                self.checked = self.recover()
+                return self._from_checked(role_id)
+            self.built[role_id] = found
+        return found  # type: ignore[no-any-return]
+
+    def part(self, name: str) -> Any:
+        if self.checked is not None:
+            return getattr(self.checked, name)
+        key = f"part:{name}"
+        if key not in self.built:
+            value = self._rebuild(_PART_TYPES[name], lambda: self.index[name])
+            if value is None:
+                self.checked = self.recover()
+                return getattr(self.checked, name)
+            self.built[key] = value
+        return self.built[key]
+
+    def _from_checked(self, role_id: str) -> Role:
+        assert self.checked is not None
+        for role in self.checked.roles:
+            if role.id == role_id:
+                return role
+        from salesroles.errors import DataError
+
+        raise DataError("The dataset changed while it was being read: run the command again.")
+
+    @staticmethod
+    def _rebuild(kind: Any, text: Callable[[], str]) -> Any:
+        """A cached value rebuilt and type-checked, or None when it does not fit."""
+        try:
+            return build(kind, json.loads(text()))
+        except (TypeError, ValueError, KeyError, RecursionError):
+            return None
+
+
+_PART_TYPES = {
+    f.name: f.type
+    for f in fields(Dataset)  # type: ignore[arg-type]
+    if f.name not in ("roles", "extends")
+}
 
 
 # --- rebuilding model instances from plain JSON, checking every value -----------

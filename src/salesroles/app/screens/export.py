@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from salesroles import files
-from salesroles.app.base import plain
+from salesroles.app.widgets.result_view import literal
 from salesroles.errors import SalesRolesError
 
 
@@ -30,12 +30,12 @@ class ExportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export"):
-            yield Static(plain("Export this view as Markdown to:", "bold"))
+            yield Static(literal("Export this view as Markdown to:", "bold"))
             yield Input(value=self.suggested, id="path")
-            yield Static(plain("Enter writes the file · Esc cancels", "dim"), id="said")
+            yield Static(literal("Enter writes the file · Esc cancels", "dim"), id="said")
 
     def say(self, text: str, style: str = "") -> None:
-        self.query_one("#said", Static).update(plain(text, style))
+        self.query_one("#said", Static).update(literal(text, style))
 
     @on(Input.Changed, "#path")
     def renamed(self) -> None:

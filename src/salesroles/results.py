@@ -1,0 +1,242 @@
+"""What queries answer: plain records of data (roles, values, points with their source ids,
+the sources they cite). The words a reader sees are the renderers' business.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from salesroles.catalog import Match
+from salesroles.models import (
+    Contrast,
+    Disagreement,
+    Frozen,
+    Move,
+    Point,
+    Role,
+    Source,
+    record,
+)
+
+
+@record
+class Cell(Frozen):
+    """One role's value in one dimension: its structured values, then its points."""
+
+    values: dict[str, Any]  # e.g. {"level": "company"}; career: comes_from / leads_to
+    points: tuple[Point, ...]
+
+    @property
+    def key(self) -> object:
+        """What ``compare --diff`` compares: the structured values, not the wording."""
+        return repr(sorted(self.values.items())) if self.values else "covered"
+
+
+@record
+class Row(Frozen):
+    """One dimension across the roles being shown (None: the sources say nothing)."""
+
+    dimension: str
+    cells: tuple[Cell | None, ...]
+
+    @property
+    def differs(self) -> bool:
+        return len({c.key if c else None for c in self.cells}) > 1
+
+
+@record
+class Profile(Frozen):
+    """The answer of show."""
+
+    role: Role
+    rows: tuple[Row, ...]  # one cell each
+    disagreements: tuple[Disagreement, ...]
+    library: dict[str, Source]  # the sources cited, by id
+    names: dict[str, str]  # role and executive ids -> titles
+
+
+@record
+class Comparison(Frozen):
+    """The answer of compare."""
+
+    roles: tuple[Role, ...]
+    rows: tuple[Row, ...]
+    contrasts: tuple[Contrast, ...]
+    disagreements: tuple[Disagreement, ...]
+    diff_only: bool
+    omitted: int  # dimensions left out by default (0 when all or --only)
+    library: dict[str, Source]
+    names: dict[str, str]
+
+
+@record
+class Step(Frozen):
+    """One move of a career path or tree, with what it takes."""
+
+    source: Role
+    target: tuple[Role, ...]
+    move: Move
+
+
+@record
+class TreeMove(Frozen):
+    """One line of a career tree, in reading order: a move and the roles it reaches.
+
+    A tree is a flat tuple of these, parents first (``depth`` 1 moves into or out of the
+    role itself; ``after`` is the index of the line this move continues). Moves that
+    say the same (same roles, same kind) from several sources are one line with
+    several ``steps``. A role's onward moves are listed once, under the first line
+    that reaches it; a later line to it has ``seen`` set (its onward moves are above).
+    """
+
+    depth: int
+    after: int | None
+    roles: tuple[Role, ...]  # the roles it leads to (or, upward, comes from)
+    steps: tuple[Step, ...]  # one per source that gives the move
+    seen: bool
+
+    @property
+    def kind(self) -> str:
+        return self.steps[0].move.kind
+
+
+@record
+class CareerTree(Frozen):
+    """The answer of career ROLE: each direction as a flat tree (see ``TreeMove``)."""
+
+    role: Role
+    comes_from: tuple[TreeMove, ...]
+    leads_to: tuple[TreeMove, ...]
+    library: dict[str, Source]
+
+
+@record
+class CareerPath(Frozen):
+    """The answer of career ROLE --to ROLE."""
+
+    start: Role
+    goal: Role
+    steps: tuple[Step, ...] | None  # None: the dataset has no path
+    library: dict[str, Source]
+
+
+@record
+class Listing(Frozen):
+    """The answer of list: roles ordered so that each comes before whom it reports to."""
+
+    roles: tuple[Role, ...]
+    reports_to: dict[str, tuple[str, ...]]  # role id -> the roles and executives above it
+    names: dict[str, str]
+
+
+@record
+class Hit(Frozen):
+    """One place in the dataset's text where the search text occurs."""
+
+    role: Role | None  # None for a contrast or a disagreement
+    dimension: str  # a dimension name, or "title", "summary", "aliases", "titles",
+    # "contrast", "disagreement"
+    text: str
+
+
+@record
+class SearchResult(Frozen):
+    """The answer of search."""
+
+    term: str
+    hits: tuple[Hit, ...]
+
+
+@record
+class Identified(Frozen):
+    """One title given to which: the role it means, or what is close."""
+
+    typed: str
+    match: Match | None
+    candidates: tuple[str, ...]  # ambiguous: the roles it could be
+    suggestions: tuple[str, ...]  # unmatched: close role ids
+
+
+@record
+class Identification(Frozen):
+    """The answer of which."""
+
+    titles: tuple[Identified, ...]
+
+
+@record
+class SourceUse(Frozen):
+    """A source and how many points of the dataset (or of one role) it backs."""
+
+    source: Source
+    points: int
+    roles: tuple[str, ...]
+
+
+@record
+class SourceList(Frozen):
+    """The answer of sources [ROLE]."""
+
+    role: Role | None
+    sources: tuple[SourceUse, ...]
+
+
+@record
+class Reason(Frozen):
+    """Why advise recommends a role: one answer, the role's value, and the point behind it."""
+
+    question: str
+    answer: str
+    dimension: str
+    value: Any
+    point: Point | None
+
+
+@record
+class Recommendation(Frozen):
+    role: Role
+    reasons: tuple[Reason, ...]
+
+
+@record
+class Exclusion(Frozen):
+    """A role of the asked-for scope that an answer rules out, and which answers do."""
+
+    role: Role
+    clashes: tuple[str, ...]  # question names
+
+
+@record
+class Advice(Frozen):
+    """The answer of advise: a role, a runner-up, and why, from the dataset."""
+
+    answers: dict[str, str]
+    assumed: tuple[str, ...]  # answers that were not given, so took their default
+    best: Recommendation | None  # None: no role fits every answer
+    runner_up: Recommendation | None
+    ruled_out: tuple[Exclusion, ...]  # roles of the right scope that an answer contradicts
+    library: dict[str, Source]
+
+
+Result = (
+    Comparison
+    | Profile
+    | CareerTree
+    | CareerPath
+    | Listing
+    | SearchResult
+    | Advice
+    | Identification
+    | SourceList
+)
+RESULTS: tuple[type[Frozen], ...] = (
+    Comparison,
+    Profile,
+    CareerTree,
+    CareerPath,
+    Listing,
+    SearchResult,
+    Advice,
+    Identification,
+    SourceList,
+)
