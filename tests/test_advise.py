@@ -24,11 +24,11 @@ def bundled() -> Catalog:
 # (size, horizon, scope, budget, team) -> (recommended, runner-up)
 ANSWER_SETS = [
     (("small", "short", "team", "no", "yes"), ("manager", None)),
-    (("mid", "short", "region", "yes", "yes"), ("rsm", None)),
-    (("mid", "long", "region", "yes", "no"), ("rsm", None)),
+    (("mid", "short", "region", "yes", "yes"), ("rsm", "director")),
+    (("mid", "long", "region", "yes", "no"), ("rsm", "director")),
     (("small", "long", "company", "yes", "no"), ("head", "vp")),
-    (("mid", "long", "company", "yes", "yes"), ("cro", "vp")),
-    (("large", "long", "company", "yes", "yes"), ("cso", "cro")),
+    (("mid", "long", "company", "yes", "yes"), ("head", "cro")),
+    (("large", "long", "company", "yes", "yes"), ("head", "cso")),
     (("large", "short", "company", "no", "yes"), ("vp", None)),
     (("founding", "long", "region", "no", "no"), (None, None)),
 ]

@@ -207,7 +207,7 @@ def test_space_marks_and_c_compares_side_by_side() -> None:
         header = next(line for line in text.splitlines() if "Head of Sales (head)" in line)
         assert "Director of Sales" in header  # the two columns side by side
         scope = next(line for line in text.splitlines() if "Scope" in line)
-        assert "Level: company" in scope and "• Develops" in scope  # one row, aligned
+        assert "Level: company" in scope and "Level: division" in scope  # one row, aligned
 
     drive(script)
 
