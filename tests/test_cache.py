@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from salesroles import models
+from salesroles import models, queries
 from salesroles.dataset import cache, load
+from salesroles.models import CORE_DIMENSIONS, Role
 
-from .conftest import FIXTURE, ROOT, read_entry, run, write_entry
+from .conftest import FIXTURE, ROOT, read_entry, run, write, write_entry
 
 SHOW = ["show", "chief", "--json"]
 
@@ -178,3 +179,83 @@ def test_reads_are_capped_for_devices(device: str) -> None:
     assert done.returncode == 1
     assert done.stdout == ""
     assert "20 MiB" in done.stderr or "not UTF-8" in done.stderr
+
+
+def test_warm_and_cold_answers_are_identical(tmp_path: Path) -> None:
+    env = {"SALESROLES_CACHE_DIR": str(tmp_path)}
+    cold = run("compare", "head", "director", "--all", "--json", env=env).stdout
+    assert list(tmp_path.glob("*.json"))  # an entry was written
+    assert run("compare", "head", "director", "--all", "--json", env=env).stdout == cold
+
+
+def test_an_edited_dataset_is_never_served_stale(tmp_path: Path) -> None:
+    env = {"SALESROLES_CACHE_DIR": str(tmp_path / "c")}
+    text = (ROOT / "data" / "roles.toml").read_text(encoding="utf-8")
+    path = write(tmp_path, text)
+    assert (
+        '"title": "Head of Sales"' in run("--data", path, "show", "head", "--json", env=env).stdout
+    )
+    Path(path).write_text(text.replace('title = "Head of Sales"', 'title = "Chief of Sales"'))
+    out = run("--data", path, "show", "head", "--json", env=env).stdout
+    assert '"title": "Chief of Sales"' in out
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
+    env = {"SALESROLES_CACHE_DIR": str(tmp_path)}
+    expected = run("show", "cso", "--json", env=env).stdout
+    for entry in tmp_path.glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[:-40] + b"garbage")  # checksum no longer fits
+    result = run("show", "cso", "--json", env=env)
+    assert (result.exit_code, result.stdout) == (0, expected)
+
+
+def test_a_forged_entry_with_a_valid_checksum_is_a_miss_that_revalidates(tmp_path: Path) -> None:
+    env = {"SALESROLES_CACHE_DIR": str(tmp_path)}
+    expected = run("show", "cso", "--json", env=env).stdout
+    (entry,) = tmp_path.glob("*.json")
+    meta, index = read_entry(entry)
+    role = json.loads(index["roles"]["cso"])
+    role["seniority"] = "very"  # the wrong type
+    index["roles"]["cso"] = json.dumps(role)
+    write_entry(entry, meta, index)
+    result = run("show", "cso", "--json", env=env)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    env = {"SALESROLES_CACHE_DIR": str(tmp_path), "SALESROLES_NO_CACHE": "1"}
+    assert run("list", "--json", env=env).exit_code == 0
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unwritable_cache_folder_is_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("show", "head", "--json", env={"SALESROLES_CACHE_DIR": str(blocker / "sub")})
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_compare_from_the_cache_builds_only_the_roles_it_shows(tmp_path: Path) -> None:
+    os.environ["SALESROLES_CACHE_DIR"] = str(tmp_path)  # restored by the autouse fixture
+    load.load()
+    warm = load.load()
+    chosen = [warm.roles["head"], warm.roles["director"]]
+    result = queries.compare(warm, chosen, CORE_DIMENSIONS)
+    assert [r.id for r in result.roles] == ["head", "director"]
+    assert isinstance(warm.values, cache.CachedValues)
+    assert {k for k in warm.values.built if not k.startswith("part:")} == {"head", "director"}
+
+
+def test_the_builder_checks_every_value() -> None:
+    good = json.loads(load.load(use_cache=False).index["roles"]["head"])
+    assert cache.build(Role, good).title == "Head of Sales"
+    for broken in (
+        {**good, "seniority": "5"},
+        {**good, "summary": {"text": "x", "sources": "s01"}},
+        {**good, "extra": 1},
+        {k: v for k, v in good.items() if k != "title"},
+        {**good, "scope": {**good["scope"], "level": "galaxy"}},
+    ):
+        with pytest.raises(TypeError):
+            cache.build(Role, broken)

@@ -6,9 +6,11 @@ import json
 import os
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +29,15 @@ from salesroles.models import (
 )
 from salesroles.render.dataset import dump, file_values
 
-from .conftest import ROOT, run, write
+from .conftest import FIXTURE, ROOT, run, write
+from .helpers import (
+    MINIMAL,
+    SOURCES,
+    assert_error,
+    dataset,
+    promotion,
+    role,
+)
 
 # --- data init ---------------------------------------------------------------
 
@@ -88,7 +98,10 @@ def test_init_into_a_missing_folder(tmp_path: Path) -> None:
 HEAD = 'schema_version = 1\n[[sources]]\ntitle = "Ours"\nkind = "other"\n'
 
 
-def role(role_id: str, title: str, extra: str = "") -> str:
+OURS = "source = 'Ours'\n"
+
+
+def role_toml(role_id: str, title: str, extra: str = "") -> str:
     return (
         f'[[roles]]\nid = "{role_id}"\ntitle = "{title}"\nseniority = 1\n'
         f'summary = "x"\nsources = ["Ours"]\n{extra}'
@@ -100,43 +113,47 @@ def role(role_id: str, title: str, extra: str = "") -> str:
     [
         ("schema_version = 1\nroles = [\n  {id = 'a'\n", ":3:12: Unclosed inline table"),
         (
-            HEAD + role("a", "A").replace("title", "tittle"),
+            HEAD + role_toml("a", "A").replace("title", "tittle"),
             ":7: roles[0].tittle: unknown key (did you mean 'title'?)",
         ),
         (
-            HEAD + role("a", "A", "[roles.scope]\nlevel = 'galaxy'\n"),
+            HEAD + role_toml("a", "A", "[roles.scope]\nlevel = 'galaxy'\n"),
             ":12: roles[0].scope.level: input should be 'company', 'division', 'region' or 'team', "
             "not 'galaxy'",
         ),
         (
             HEAD
-            + role(
+            + role_toml(
                 "a", "A", "[[roles.career]]\nto = ['ghost']\nkind = 'promotion'\nsource = 'Ours'\n"
             ),
             ":12: roles[0].career[0].to[0]: no role has the id 'ghost'",
         ),
-        (HEAD + role("a", "A") + role("a", "B"), ":12: roles[1].id: duplicate id 'a'"),
+        (HEAD + role_toml("a", "A") + role_toml("a", "B"), ":12: roles[1].id: duplicate id 'a'"),
         (
-            HEAD + role("a", "A") + role("b", "A"),
+            HEAD + role_toml("a", "A") + role_toml("b", "A"),
             ":13: roles[1].title: the name 'A' is already used by role 'a'",
         ),
         (
-            HEAD + role("a", "A").replace('["Ours"]', '["Theirs"]'),
+            HEAD + role_toml("a", "A").replace('["Ours"]', '["Theirs"]'),
             ":10: roles[0].sources[0]: no source has the id 'theirs' (see [[sources]])",
         ),
         (
-            HEAD + role("A b", "A"),
+            HEAD + role_toml("A b", "A"),
             ":6: roles[0].id: 'A b' must be lower-case letters, digits and dashes",
         ),
         (
             HEAD
-            + role("a", "A", "[[roles.career]]\nto = ['b']\nkind = 'promotion'\nsource = 'Ours'\n")
-            + role("b", "B", "[[roles.career]]\nto = ['a']\nkind = 'promotion'\nsource = 'Ours'\n"),
+            + role_toml(
+                "a", "A", "[[roles.career]]\nto = ['b']\nkind = 'promotion'\nsource = 'Ours'\n"
+            )
+            + role_toml(
+                "b", "B", "[[roles.career]]\nto = ['a']\nkind = 'promotion'\nsource = 'Ours'\n"
+            ),
             ":22: roles[1].career[0].to: promotion to 'a' closes a loop back to a role "
             "it came from",
         ),
         (
-            HEAD.replace("schema_version = 1", "schema_version = 9") + role("a", "A"),
+            HEAD.replace("schema_version = 1", "schema_version = 9") + role_toml("a", "A"),
             ":1: schema_version: this salesroles reads dataset_version = 2 and files of "
             "schema_version = 1; the file says 9",
         ),
@@ -158,8 +175,8 @@ def test_validate_reports_each_problem_with_line_and_field(
 def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     content = (
         HEAD
-        + role("a", "A").replace("title", "tittle")
-        + role("A", "B", "[roles.budget]\nlevel = 'lots'\n")
+        + role_toml("a", "A").replace("title", "tittle")
+        + role_toml("A", "B", "[roles.budget]\nlevel = 'lots'\n")
     )
     result = run("data", "validate", write(tmp_path, content))
     assert "3 problems" in result.stderr
@@ -167,7 +184,9 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 
 
 def test_messages_carry_no_pydantic_urls(tmp_path: Path) -> None:
-    result = run("data", "validate", write(tmp_path, HEAD + role("a", "A", "seniority2 = 'x'\n")))
+    result = run(
+        "data", "validate", write(tmp_path, HEAD + role_toml("a", "A", "seniority2 = 'x'\n"))
+    )
     assert "pydantic" not in result.stderr and "http" not in result.stderr
 
 
@@ -176,12 +195,12 @@ def test_messages_carry_no_pydantic_urls(tmp_path: Path) -> None:
 EXTENDING = (
     'extends = "bundled"\nschema_version = 1\n'
     '[[sources]]\ntitle = "Ours"\nkind = "other"\n'
-    + role(
+    + role_toml(
         "enterprise-ae",
         "Enterprise AE",
         "[[roles.career]]\nto = ['manager']\nkind = 'promotion'\nsource = 'Ours'\n",
     )
-    + role("head", "Head of Sales", "[roles.scope]\nlevel = 'region'\n")
+    + role_toml("head", "Head of Sales", "[roles.scope]\nlevel = 'region'\n")
 )
 
 
@@ -202,7 +221,7 @@ def test_an_extending_file_adds_and_replaces_roles(tmp_path: Path) -> None:
 
 
 def test_without_extends_a_file_stands_alone(tmp_path: Path) -> None:
-    path = write(tmp_path, HEAD + role("a", "A"))
+    path = write(tmp_path, HEAD + role_toml("a", "A"))
     assert run("--data", path, "show", "manager").exit_code == 2
     assert [r["id"] for r in json.loads(run("--data", path, "list", "--json").stdout)["roles"]] == [
         "a"
@@ -432,3 +451,193 @@ def test_the_dataset_schema_accepts_the_bundled_file_and_rejects_a_typo() -> Non
     raw["roles"][0]["tittle"] = "x"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(raw, schema)
+
+
+def _dataset_toml(texts: list[str]) -> str:
+
+    roles = [
+        {
+            "id": f"r{i}",
+            "title": f"Role {i} {t}",
+            "seniority": i,
+            "summary": t,
+            "sources": ["S"],
+            "metrics": {"points": [t]},
+        }
+        for i, t in enumerate(texts)
+    ]
+    return tomli_w.dumps({"schema_version": 1, "roles": roles})
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("roles = [", "not valid TOML"),
+        ("schema_version = 1\n", "roles: required key is missing"),
+        (
+            'schema_version = 1\n[[roles]]\nid = "x"\ntittle = "X"\n',
+            "roles[0].tittle: unknown key (did you mean 'title'?)",
+        ),
+    ],
+)
+def test_invalid_datasets_exit_1(tmp_path: Path, content: str, message: str) -> None:
+    path = write(tmp_path, content)
+    assert_error(["--data", path, "list"], 1, message)
+
+
+def test_missing_dataset(tmp_path: Path) -> None:
+    assert_error(["--data", str(tmp_path / "nope.toml"), "list"], 1, "no such file")
+
+
+def test_folder_as_dataset(tmp_path: Path) -> None:
+    assert_error(["--data", str(tmp_path), "list"], 1, "it is a folder, not a file")
+
+
+def test_dataset_from_the_environment(tmp_path: Path) -> None:
+    assert_error(["list"], 1, "no such file", env={"SALESROLES_DATA": str(tmp_path / "x.toml")})
+
+
+def test_dangling_career_reference_names_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.format(target="ghost"))
+    assert_error(
+        ["--data", path, "list"], 1, "roles[0].career[0].to[0]: no role has the id 'ghost'"
+    )
+
+
+def test_a_valid_own_dataset_is_used(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        MINIMAL.replace(
+            '[[roles.career]]\nto = ["{target}"]\nkind = "promotion"\nsource = "Our handbook"\n', ""
+        ),
+    )
+    result = run("--data", path, "show", "account executive", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert '"title": "Account Executive"' in result.stdout
+
+
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    texts=st.lists(st.text(max_size=30), min_size=1, max_size=4),
+    cut=st.integers(0, 400),
+    insert=st.sampled_from(["", "[", "]", '"', "=", "\n[[roles]]\n", "x"]),
+)
+def test_random_datasets_load_or_fail_with_exit_1(
+    tmp_path: Path, texts: list[str], cut: int, insert: str
+) -> None:
+    valid = _dataset_toml(texts)
+    path = write(tmp_path, valid)
+    result = run("--data", path, "show", "r0", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["role"]["summary"]["text"] == texts[0]  # exact round trip
+    mutated = valid[:cut] + insert + valid[cut:]
+    path = write(tmp_path, mutated, "mutated.toml")
+    result = run("--data", path, "list", "--json")
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert result.stdout == "" and result.stderr.startswith("Error: ")
+
+
+def test_an_extending_file_that_defines_an_id_twice_is_invalid(tmp_path: Path) -> None:
+    path = tmp_path / "twice.toml"
+    path.write_text(dataset([role("a"), role("a")], extends="bundled"), encoding="utf-8")
+    result = run("data", "validate", str(path))
+    assert result.exit_code == 1
+    assert "roles[1].id: duplicate id 'a'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("roles", "extra", "expected"),
+    [
+        ([role("ceo")], {"executives": {"ceo": "Boss"}}, "'ceo' is also the id of an executive"),
+        ([{**role("a"), "sources": []}], {}, "every role needs at least one source"),
+        ([role("a", reporting={"reports_to": ["ghost"]})], {},
+         "'ghost' is neither a role nor an executive"),
+        ([role("a", reporting={"reports_to": ["a"]})], {}, "a role cannot report to itself"),
+        ([role("a", career=promotion("a"))], {}, "a role cannot move to itself"),
+        ([role("a"), role("b")],
+         {"contrasts": [{"roles": ["a", "ghost"], "topic": "t", "text": "x", "source": "s"}]},
+         "contrasts[0].roles[1]: no role has the id 'ghost'"),
+        ([role("a"), role("b")],
+         {"contrasts": [{"roles": ["a", "b"], "topic": "t", "text": "x", "source": "nope"}]},
+         "contrasts[0].source: no source has the id 'nope'"),
+        ([role("a"), role("b")],
+         {"contrasts": [{"roles": ["a", "b"], "topic": "t", "text": "x", "source": "s",
+                         "dimensions": ["salary"]}]},
+         "'salary' is not a dimension"),
+        ([role("a")],
+         {"disagreements": [{"roles": ["a"], "topic": "t",
+                             "positions": [{"text": "x", "source": "s"}]}]},
+         "a disagreement needs two positions"),
+        ([role("a", metrics={"points": [{"text": "x", "sources": []}]})], {},
+         "metrics.points[0].sources: every point needs a source"),
+        ([role("a", metrics={"points": [{"text": "x", "source": "zz"}]})], {},
+         "no source has the id 'zz'"),
+        ([role("a", seniority=5, reporting={"reports_to": ["b"]}), role("b", seniority=2)], {},
+         "ranks 5, not below 'b' (2)"),
+        ([role("a")], {"sources": [*SOURCES, *SOURCES]}, "duplicate source id 's'"),
+        ([role("a", compensation={"figures": [{"kind": "median", "currency": "USD",
+                                               "period": "year", "source": "s"}]})], {},
+         "a figure needs an amount, or a low and a high"),
+    ],
+)  # fmt: skip
+def test_each_reference_rule(
+    tmp_path: Path, roles: list[dict[str, Any]], extra: dict[str, Any], expected: str
+) -> None:
+    path = tmp_path / "rule.toml"
+    path.write_text(dataset(roles, **extra), encoding="utf-8")
+    result = run("data", "validate", str(path))
+    assert result.exit_code == 1, result.stdout
+    assert expected in result.stderr
+
+
+def test_a_json_export_loads_back(tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    assert run("data", "export", "--format", "json", "-o", str(out)).exit_code == 0
+    again = run("--data", str(out), "compare", "vp", "cro", "--json")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == run("compare", "vp", "cro", "--json").stdout
+
+
+def test_a_version_1_file_loads_unchanged_and_upgrades(tmp_path: Path) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text(
+        'schema_version = 1\n[[sources]]\ntitle = "Our handbook"\nkind = "other"\n'
+        '[[roles]]\nid = "a"\ntitle = "A role"\nseniority = 1\nsummary = "x"\n'
+        'sources = ["Our handbook"]\n[roles.scope]\nlevel = "team"\n'
+        'points = ["One team."]\n',
+        encoding="utf-8",
+    )
+    shown = json.loads(run("--data", str(old), "show", "a", "--json").stdout)
+    assert shown["dimensions"]["scope"]["points"] == [{"text": "One team.",
+                                                       "sources": ["our-handbook"]}]  # fmt: skip
+    new = tmp_path / "new.toml"
+    assert run("data", "upgrade", str(old), "-o", str(new)).exit_code == 0
+    text = new.read_text(encoding="utf-8")
+    assert "dataset_version = 2" in text and 'id = "our-handbook"' in text
+    assert "schema_version" not in text
+    assert run("data", "validate", str(new)).exit_code == 0
+
+
+def test_validate_takes_several_files_and_the_environment(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("dataset_version = 2\nroles = 3\n", encoding="utf-8")
+    both = run("data", "validate", str(FIXTURE), str(bad))
+    assert both.exit_code == 1
+    assert f"{FIXTURE}: valid; 3 roles." in both.stdout
+    assert "bad.toml" in both.stderr
+    from_env = run("data", "validate", env={"SALESROLES_DATA": str(FIXTURE)})
+    assert (from_env.exit_code, from_env.stdout) == (0, f"{FIXTURE}: valid; 3 roles.\n")
+    assert run("data", "validate").exit_code == 2
+
+
+def test_the_starter_names_the_file_it_was_written_to(tmp_path: Path) -> None:
+    path = tmp_path / "globex.toml"
+    run("data", "init", str(path))
+    text = path.read_text(encoding="utf-8")
+    assert "salesroles data validate globex.toml" in text and "our-ladder" not in text

@@ -544,7 +544,8 @@ def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = Fals
     from salesroles.render.dataset import upgraded
 
     load.load(file, use_cache=False)  # only a valid file is upgraded
-    text = upgraded(load.raw_dataset(read.read_capped(file), read.shown(file)))
+    raw = load.raw_dataset(read.read_capped(file), read.shown(file))
+    text = upgraded(read.upgrade(raw))
     files.write_or_print(text, output, force=force)
 
 

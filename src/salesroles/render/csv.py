@@ -169,10 +169,20 @@ def _(result: Identification) -> Iterable[Sequence[object]]:
 
 @_rows.register
 def _(result: SourceList) -> Iterable[Sequence[object]]:
-    yield ("id", "kind", "year", "title", "publisher", "url", "points")
+    yield ("id", "kind", "year", "title", "publisher", "url", "points", "roles")
     for use in result.sources:
         s = use.source
-        yield (s.id, s.kind, s.year or "", s.title, s.publisher or "", s.url or "", use.points)
+        backs = ";".join(use.roles)
+        yield (
+            s.id,
+            s.kind,
+            s.year or "",
+            s.title,
+            s.publisher or "",
+            s.url or "",
+            use.points,
+            backs,
+        )
 
 
 @_rows.register

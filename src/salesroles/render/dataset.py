@@ -46,13 +46,10 @@ def dump(dataset: Dataset, fmt: str) -> str:
     return tomli_w.dumps(data)
 
 
-def upgraded(raw: dict[str, Any]) -> str:
-    """A version-1 file's values, upgraded, as TOML (plain points stay plain)."""
+def upgraded(data: dict[str, Any]) -> str:
+    """A version-1 file's values, once upgraded, as TOML (plain points stay plain)."""
     import tomli_w
 
-    from salesroles.dataset.read import upgrade
-
-    data = upgrade(raw)
     order = ("dataset_version", "extends", *ORDER[1:])
     ordered = {key: data[key] for key in order if key in data}
     ordered.update((k, v) for k, v in data.items() if k not in ordered)

@@ -212,7 +212,8 @@ def _(result: Identification, cite: Citations) -> list[str]:
 
 @_lines.register
 def _(result: SourceList, cite: Citations) -> list[str]:
-    lines = ["| id | kind | year | source | points |", "|---|---|---|---|---|"]
+    lines = [f"# Sources of {md(result.role.title)}", ""] if result.role else []
+    lines += ["| id | kind | year | source | points |", "|---|---|---|---|---|"]
     for use in result.sources:
         s = use.source
         title = md(", ".join(x for x in (s.title, s.publisher) if x))

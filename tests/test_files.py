@@ -1,7 +1,9 @@
-"""Second hardening round: writing files (races, links, devices, modes, SIGTERM)."""
+"""Files: reading datasets of any kind capped, and writing files safely (never over a file
+unasked, never half-written, never through a link)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -16,9 +18,10 @@ import pytest
 from salesroles import files
 from salesroles.errors import Terminated
 
-from .conftest import ROOT, run
-
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "80"}
+from .conftest import run
+from .helpers import (
+    ENV,
+)
 
 
 @pytest.fixture
@@ -33,7 +36,50 @@ def umask() -> Iterator[object]:
     os.umask(old)
 
 
-# --- no clobber, without a race ------------------------------------------------
+SLOW_WRITE = textwrap.dedent(
+    """
+    import os, sys, time
+
+    def slow_fsync(fd):  # the temporary file is written; wait there to be killed
+        sys.stderr.write("writing\\n")
+        sys.stderr.flush()
+        time.sleep(60)
+
+    os.fsync = slow_fsync
+    from salesroles.cli import main
+    sys.argv = ["salesroles", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe\x00garbage", "not UTF-8 text (byte 0 cannot be decoded)"),
+        (b"x = " + b"[" * 5000 + b"]" * 5000, "values are nested too deeply"),
+        (b"\xef\xbb\xbfschema_version = 1\nroles = []\n", None),  # a byte-order mark is fine
+    ],
+)
+def test_odd_files(tmp_path: Path, content: bytes, message: str | None) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_bytes(content)
+    result = run("--data", str(path), "list", "--json")
+    if message is None:
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["roles"] == []
+    else:
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert message in result.stderr
+
+
+def test_a_huge_file_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 2**20)  # 50 MiB, sparse
+    result = run("--data", str(path), "list")
+    assert result.exit_code == 1
+    assert "it is 50 MiB, more than the 20 MiB a dataset may be" in result.stderr
 
 
 @pytest.mark.parametrize("command", [["data", "init"], ["data", "export", "-o"]])
@@ -73,9 +119,6 @@ def test_without_hard_links_the_name_is_claimed_first(
     result = run("data", "init", str(target))
     assert result.exit_code == 1 and "already exists" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["new.toml"]
-
-
-# --- links, folders and devices --------------------------------------------------
 
 
 @pytest.mark.parametrize("force", [False, True])
@@ -125,9 +168,6 @@ def test_help_of_force_says_links_are_never_replaced() -> None:
         assert "never a symbolic link" in help_text
 
 
-# --- modes -----------------------------------------------------------------------
-
-
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_new_files_follow_the_umask(tmp_path: Path, umask: object, mask: int, mode: int) -> None:
     umask(mask)  # type: ignore[operator]
@@ -147,9 +187,6 @@ def test_force_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path, umask: obj
     assert target.read_text(encoding="utf-8") != "old"
 
 
-# --- folders -----------------------------------------------------------------------
-
-
 @pytest.mark.parametrize(
     ("target", "message"),
     [
@@ -163,25 +200,6 @@ def test_the_real_folder_is_named(target: str, message: str) -> None:
     result = run("data", "init", target)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"Error: Cannot write '{target}': {message}\n"
-
-
-# --- SIGTERM -----------------------------------------------------------------------
-
-SLOW_WRITE = textwrap.dedent(
-    """
-    import os, sys, time
-
-    def slow_fsync(fd):  # the temporary file is written; wait there to be killed
-        sys.stderr.write("writing\\n")
-        sys.stderr.flush()
-        time.sleep(60)
-
-    os.fsync = slow_fsync
-    from salesroles.cli import main
-    sys.argv = ["salesroles", *sys.argv[1:]]
-    main()
-    """
-)
 
 
 @pytest.mark.parametrize("command", [["data", "init"], ["data", "export", "-o"]])

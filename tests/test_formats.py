@@ -1,0 +1,283 @@
+"""What each format prints: tables, JSON, Markdown and CSV, their shapes and their citations;
+dataset text kept literal in every one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from salesroles import results
+from salesroles.models import DIMENSIONS
+from salesroles.render import csv as csv_out
+from salesroles.render import json as json_out
+from salesroles.render import markdown, table
+from salesroles.render.json import OUTPUT_VERSION
+
+from .conftest import FIXTURE, run, write
+from .helpers import (
+    ARGUMENTS,
+    COMMANDS,
+    GOLDEN,
+    HOSTILE,
+    HOSTILE_DATASET,
+    MINIMAL,
+    dataset,
+    role,
+    small,
+)
+
+
+def html(text: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(text)
+
+
+RENDERERS = {
+    "table": table.build,
+    "json": json_out.to_json,
+    "markdown": markdown._lines,
+    "csv": csv_out._rows,
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "golden"),
+    [
+        (small("compare", "lead", "chief"), "small_compare.txt"),
+        (small("compare", "seller", "lead", "chief", "--only", "scope,focus"), "small_three.txt"),
+        (small("show", "chief"), "small_show.txt"),
+        (small("list"), "small_list.txt"),
+        (small("career", "lead"), "small_career.txt"),
+        (small("career", "seller", "--to", "chief"), "small_path.txt"),
+        (small("which", "Sr. Field Seller EMEA", "Chief Risk Officer"), "small_which.txt"),
+        (small("sources"), "small_sources.txt"),
+    ],
+)
+def test_layouts_match_the_golden_files_at_80_columns(args: list[str], golden: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+# Every command with an output format, from the registry, and what its answer over the
+# starter dataset must show a reader (a role's id in each format; titles where words are).
+FORMATTED = [c for c in COMMANDS if "<table|json|markdown|csv>" in run(*c, "--help").stdout]
+SHOWS = {
+    ("list",): ["enterprise-ae", "team-lead", "area-vp"],
+    ("show",): ["team-lead"],
+    ("compare",): ["team-lead", "area-vp"],
+    ("career",): ["enterprise-ae", "area-vp"],
+    ("search",): ["enterprise-ae"],
+    ("which",): ["team-lead"],
+    ("sources",): ["team-lead", "handbook"],
+    ("advise",): ["enterprise-ae"],
+}
+TITLES = {"enterprise-ae": "Enterprise Account Executive", "team-lead": "Sales Team Lead",
+          "area-vp": "Area Vice President", "handbook": "Our sales career handbook"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def starter_file(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("starter") / "starter.toml"
+    assert run("data", "init", str(path)).exit_code == 0
+    return str(path)
+
+
+def test_every_formatted_command_says_what_it_shows() -> None:
+    assert sorted(FORMATTED) == sorted(SHOWS)
+
+
+@pytest.mark.parametrize("command", FORMATTED, ids=" ".join)
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
+def test_every_command_prints_what_it_is_about_in_every_format(
+    command: tuple[str, ...], fmt: str, starter_file: str
+) -> None:
+    args = [a.format(data=starter_file) for a in ARGUMENTS[command]]
+    result = run("--data", starter_file, *command, *args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    flat = " ".join(out.split())
+    for shown in SHOWS[command]:
+        if fmt == "json":
+            assert f'"{shown}"' in out, shown  # an id, as a value a script can read
+        elif fmt == "csv":
+            rows = list(csv.reader(io.StringIO(out)))
+            assert len({len(row) for row in rows}) == 1  # rectangular
+            assert any(shown in cell or TITLES[shown] in cell for row in rows[1:] for cell in row)
+        else:
+            assert shown in flat or TITLES[shown] in flat, (shown, out)
+    if fmt == "json":
+        assert json.loads(out)["schema_version"] == OUTPUT_VERSION
+    if fmt == "table":
+        assert all(line == line.rstrip() for line in out.splitlines())
+
+
+@pytest.mark.parametrize("command", FORMATTED, ids=" ".join)
+def test_json_is_short_for_format_json(command: tuple[str, ...], starter_file: str) -> None:
+    args = ["--data", starter_file, *command, *ARGUMENTS[command]]
+    assert run(*args, "--json").stdout == run(*args, "--format", "json").stdout
+
+
+def test_every_point_in_a_table_carries_a_marker_and_the_sources_are_numbered() -> None:
+    out = run(*small("show", "lead")).stdout
+    assert "• Runs one team. [1][2]" in out
+    assert "[1] Official Occupation Survey, Statistics Office, 2024." in out
+    assert "https://stats.example.org/survey" in out
+    assert "Vendor Glossary, Acme CRM (vendor blog)." in out
+    assert "One Seller's Blog, 2021 (practitioner's view)." in out
+
+
+def test_no_sources_hides_markers_and_the_list() -> None:
+    out = run(*small("compare", "lead", "chief", "--no-sources")).stdout
+    assert "[1]" not in out and "Sources" not in out
+    assert "• Runs one team." in out and "Runs one team. [" not in out
+
+
+def test_markdown_cites_with_footnotes() -> None:
+    out = run(*small("show", "chief", "--format", "markdown")).stdout
+    assert "- The whole company.[^1]" in out
+    assert "[^1]: Vendor Glossary, Acme CRM (vendor blog)." in out
+    assert (
+        "[^2]: Official Occupation Survey, Statistics Office, 2024. <https://stats.example.org/survey>"
+        in out
+    )
+
+
+def test_csv_has_a_sources_column() -> None:
+    rows = list(csv.reader(io.StringIO(run(*small("show", "lead", "-f", "csv")).stdout)))
+    assert rows[0] == ["role", "dimension", "value", "sources"]
+    scope = next(r for r in rows if r[1] == "scope")
+    assert scope[3].splitlines() == ["Official Occupation Survey, Statistics Office, 2024",
+                                     "Vendor Glossary, Acme CRM"]  # fmt: skip
+
+
+def test_json_points_have_their_sources_and_a_top_level_map() -> None:
+    data = json.loads(run(*small("show", "lead", "--json")).stdout)
+    assert data["dimensions"]["scope"] == {
+        "level": "team",
+        "points": [{"text": "Runs one team.", "sources": ["stats", "glossary"]}],
+    }
+    assert data["sources"]["glossary"]["kind"] == "vendor-blog"
+    assert data["role"]["summary"] == {"text": "Leads a team of sellers.", "sources": ["stats"]}
+
+
+def test_bundled_json_every_point_cites_a_listed_source() -> None:
+    for listed_role in json.loads(run("list", "--json").stdout)["roles"]:
+        data = json.loads(run("show", listed_role["id"], "--json").stdout)
+        listed = {s["id"] for s in json.loads(run("sources", "--json").stdout)["sources"]}
+        for value in data["dimensions"].values():
+            for point in (value or {}).get("points", []):
+                assert point["sources"], (role["id"], point)
+                assert set(point["sources"]) <= listed
+                assert set(point["sources"]) <= set(data["sources"])
+
+
+def test_compare_json_shape() -> None:
+    data = json.loads(run(*small("compare", "lead", "chief", "--all", "--json")).stdout)
+    assert [r["id"] for r in data["roles"]] == ["lead", "chief"]
+    assert [d["name"] for d in data["dimensions"]] == list(DIMENSIONS)
+    scope = data["dimensions"][0]
+    assert (scope["values"]["lead"]["level"], scope["values"]["chief"]["level"]) == (
+        "team",
+        "company",
+    )
+    comp = next(d for d in data["dimensions"] if d["name"] == "compensation")
+    assert comp["values"]["lead"] is None  # not covered: null, never invented
+    assert comp["values"]["chief"]["figures"][0]["covers"] == "Every chief seller in the survey."
+    assert [c["topic"] for c in data["contrasts"]] == ["Horizon", "Reach"]
+    assert data["disagreements"][0]["positions"][1] == {
+        "text": "Only the quarter.",
+        "source": "blog",
+    }
+
+
+def test_markup_in_a_dataset_is_shown_literally(tmp_path: Path) -> None:
+    text = MINIMAL.replace("Sells.", "[bold red]Sells[/] \\u001b[31m").replace(
+        '[[roles.career]]\nto = ["{target}"]\nkind = "promotion"\nsource = "Our handbook"\n', ""
+    )
+    path = write(tmp_path, text)
+    result = run("--data", path, "show", "ae")
+    assert result.exit_code == 0, result.stderr
+    assert "[bold red]Sells[/] \\x1b[31m" in result.stdout
+    assert "\x1b" not in result.stdout
+    json_out = run("--data", path, "show", "ae", "--json").stdout
+    assert "\\u001b[31m" in json_out  # JSON keeps the exact text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+@pytest.mark.parametrize(
+    "args", [["show", "boss"], ["compare", "boss", "clerk"], ["search", "boss"]]
+)
+def test_hostile_text_is_shown_literally_and_made_harmless(
+    tmp_path: Path, fmt: str, args: list[str]
+) -> None:
+    result = run("--data", write(tmp_path, HOSTILE_DATASET), *args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    if fmt == "markdown":  # what a reader sees is the Markdown as rendered
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert "<strong>" not in html.split("Boss")[0] or "[bold red]Boss[/] [/]" in html
+        assert "[bold red]Boss[/] [/]" in html  # markup is text, never Markdown either
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "\\x1b[31mred" in html and "\\u202eevil" in html
+        return
+    assert "[bold red]Boss[/] [/]" in out  # markup is text
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\\x1b[31mred" in out and "\\u202eevil" in out
+
+
+def test_json_keeps_hostile_text_exactly(tmp_path: Path) -> None:
+    result = run("--data", write(tmp_path, HOSTILE_DATASET), "show", "boss", "--json")
+    data = json.loads(result.stdout)
+    assert data["role"]["summary"]["text"] == HOSTILE
+    assert [p["text"] for p in data["dimensions"]["metrics"]["points"]] == [HOSTILE]
+
+
+def test_career_json_is_flat_and_each_move_names_the_move_it_follows() -> None:
+    data = json.loads(run("--data", str(FIXTURE), "career", "chief", "--json").stdout)
+    assert [(m["from"], m["depth"], m["after"]) for m in data["comes_from"]] == [
+        ("lead", 1, None),
+        ("seller", 2, 0),
+    ]
+
+
+def test_markdown_keeps_o_star_net_literal() -> None:
+    out = run("show", "director", "--format", "markdown").stdout
+    rendered = html(out)
+    assert "<em>O</em>" not in rendered and "O*NET" in rendered
+
+
+def test_a_newline_in_a_point_never_breaks_a_table_or_makes_a_heading(tmp_path: Path) -> None:
+    roles = [role("a", scope={"points": [{"text": "line one\n# Heading\n| x |", "source": "s"}]}),
+             role("b")]  # fmt: skip
+    path = tmp_path / "nl.toml"
+    path.write_text(dataset(roles), encoding="utf-8")
+    out = run("--data", str(path), "compare", "a", "b", "--format", "markdown").stdout
+    rendered = html(out)
+    assert "<h1>" not in rendered
+    assert rendered.count("<tr>") == 1 + 6  # the header and the six core rows
+    assert "line one # Heading | x |" in rendered
+
+
+@pytest.mark.parametrize("kind", results.RESULTS, ids=lambda k: k.__name__)
+@pytest.mark.parametrize("fmt", list(RENDERERS))
+def test_every_result_type_has_a_renderer_in_every_format(kind: type, fmt: str) -> None:
+    assert kind in RENDERERS[fmt].registry  # type: ignore[attr-defined]
+
+
+def test_the_json_output_version_is_the_one_the_schema_publishes() -> None:
+    from salesroles.render.json import OUTPUT_VERSION
+
+    assert json_out.OUTPUT_VERSION == OUTPUT_VERSION
+    schema = json.loads(run("schema").stdout)
+    assert schema["$defs"]["ListOutput"]["properties"]["schema_version"] == {"const": 2}

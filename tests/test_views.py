@@ -1,0 +1,182 @@
+"""What a reader sees in each view of the bundled dataset: compare, show, list, career,
+search, sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+
+from .conftest import run
+from .helpers import (
+    small,
+)
+
+SENIOR_PAIRS = [("vp", "cro"), ("cso", "cro"), ("cco", "cro"), ("head", "vp"),
+                ("vp", "director"), ("cso", "vp")]  # fmt: skip
+
+
+def test_compare_shows_the_core_dimensions_unless_asked_for_all() -> None:
+    core = json.loads(run(*small("compare", "lead", "chief", "--json")).stdout)
+    assert tuple(d["name"] for d in core["dimensions"]) == CORE_DIMENSIONS
+    more = len(DIMENSIONS) - len(CORE_DIMENSIONS)
+    assert f"{more} more dimensions with --all" in run(*small("compare", "lead", "chief")).stdout
+    assert "more dimensions" not in run(*small("compare", "lead", "chief", "--all")).stdout
+
+
+def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
+    data = json.loads(run(*small("compare", "lead", "chief", "--diff", "--json")).stdout)
+    assert [d["name"] for d in data["dimensions"]] == [
+        "scope",
+        "focus",
+        "reporting",
+        "budget",
+        "career",
+    ]
+    assert all(d["differs"] for d in data["dimensions"])
+
+
+def test_only_filters_contrasts_and_disagreements_to_the_dimensions_shown() -> None:
+    data = json.loads(run(*small("compare", "lead", "chief", "--only", "scope", "--json")).stdout)
+    assert [c["topic"] for c in data["contrasts"]] == ["Reach"]
+    assert data["disagreements"] == []
+    out = run(*small("compare", "lead", "chief", "--only", "compensation")).stdout
+    assert "What the sources say directly" not in out
+
+
+def test_compare_only_picks_dimensions_in_the_order_given() -> None:
+    data = json.loads(run("compare", "head", "rsm", "--only", "metrics,scope", "--json").stdout)
+    assert [d["name"] for d in data["dimensions"]] == ["metrics", "scope"]
+
+
+@pytest.mark.parametrize(("a", "b"), SENIOR_PAIRS)
+def test_the_senior_pairs_are_told_apart(a: str, b: str) -> None:
+    """Issue 11: both columns filled on 5+ core dimensions, 2+ sourced contrasts, URLs."""
+    data = json.loads(run("compare", a, b, "--json").stdout)
+    filled = [d for d in data["dimensions"] if d["values"][a] and d["values"][b]]
+    assert len(filled) >= 5, [d["name"] for d in filled]
+    assert any(d["differs"] for d in filled)
+    assert len(data["contrasts"]) >= 2
+    assert all(c["source"] in data["sources"] for c in data["contrasts"])
+    assert any(s["url"] for s in data["sources"].values())
+    table = run("compare", a, b).stdout
+    assert "What the sources say directly" in table
+    assert "https://" in table
+
+
+def test_compare_vp_cro_diff_finds_differences() -> None:
+    data = json.loads(run("compare", "vp", "cro", "--diff", "--json").stdout)
+    assert {"reporting", "career"} <= {d["name"] for d in data["dimensions"]}
+
+
+def test_disagreements_show_every_side_with_its_source() -> None:
+    out = run("show", "cro", "--only", "tenure").stdout
+    assert "Where the sources disagree" in out
+    data = json.loads(run("show", "cro", "--json").stdout)
+    tenure = next(d for d in data["disagreements"] if "tenure" in d["dimensions"])
+    assert len(tenure["positions"]) >= 2
+    assert len({p["source"] for p in tenure["positions"]}) >= 2
+
+
+def test_list_puts_each_role_before_whom_it_reports_to() -> None:
+    data = json.loads(run("list", "--json").stdout)
+    order = [r["id"] for r in data["roles"]]
+    for role in data["roles"]:
+        for boss in role["reports_to"]:
+            if boss in order:
+                assert order.index(role["id"]) < order.index(boss), (role["id"], boss)
+    assert all(r["seniority"] is None for r in data["roles"])  # no rank without support
+    assert "not ranked against each other" in run("list").stdout
+
+
+def test_list_csv() -> None:
+    rows = list(csv.reader(io.StringIO(run(*small("list", "--format", "csv")).stdout)))
+    assert rows == [
+        ["id", "title", "reports_to", "scope", "aliases"],
+        ["seller", "Seller", "lead", "team", "sl"],
+        ["lead", "Team Lead", "chief", "team", ""],
+        ["chief", "Chief Seller", "ceo", "company", ""],
+    ]
+
+
+def test_show_folds_what_is_not_covered_into_one_line() -> None:
+    out = run(*small("show", "seller")).stdout
+    assert "Not covered by the sources: focus, budget, metrics," in out
+
+
+def test_show_markdown_is_a_job_description_outline() -> None:
+    out = run("show", "director", "--format", "markdown").stdout
+    assert out.startswith("# Director of Sales\n")
+    assert "## Who fits\n" in out
+    assert "O\\*NET" in out or "O*NET" not in out  # a literal star, never emphasis
+
+
+def test_career_path_json_has_each_move_with_its_steps() -> None:
+    data = json.loads(run(*small("career", "seller", "--to", "chief", "--json")).stdout)
+    assert data["reachable"] is True
+    assert [(s["from"], s["to"]) for s in data["steps"]] == [("seller", ["lead"]),
+                                                             ("lead", ["chief"])]  # fmt: skip
+    assert set(data["sources"]) == {"blog", "glossary"}
+
+
+def test_career_path_csv_keeps_skills_education_and_note() -> None:
+    rows = list(csv.reader(io.StringIO(run(*small("career", "seller", "--to", "chief",
+                                                  "-f", "csv")).stdout)))  # fmt: skip
+    assert rows[0] == ["step", "from", "to", "kind", "steps", "skills", "education", "note",
+                       "sources"]  # fmt: skip
+    assert rows[1][5] == "Forecasting."
+
+
+def test_career_path_that_does_not_exist_says_so() -> None:
+    result = run(*small("career", "chief", "--to", "seller"))
+    assert result.exit_code == 0
+    assert "The dataset has no career path from Chief Seller to Seller." in result.stdout
+    data = json.loads(run(*small("career", "chief", "--to", "seller", "--json")).stdout)
+    assert (data["reachable"], data["steps"]) == (False, None)
+
+
+def test_career_tree_shows_both_directions() -> None:
+    data = json.loads(run(*small("career", "lead", "--json")).stdout)
+    assert [n["from"] for n in data["comes_from"]] == ["seller"]
+    assert [n["to"] for n in data["leads_to"]] == [["chief"]]
+
+
+def test_search_looks_at_the_datasets_text_only() -> None:
+    data = json.loads(run("search", "level", "--json").stdout)
+    assert all("level" in h["text"].lower() for h in data["hits"])
+    assert not any(h["text"].startswith("Level:") for h in data["hits"])
+    assert json.loads(run(*small("search", "Level", "--json")).stdout)["hits"] == []
+
+
+def test_search_finds_points_contrasts_and_disagreements() -> None:
+    data = json.loads(run(*small("search", "quarter", "--json")).stdout)
+    assert {(h["role"], h["dimension"]) for h in data["hits"]} == {
+        ("lead", "focus"),
+        (None, "contrast"),
+        (None, "disagreement"),
+    }
+
+
+def test_search_without_hits() -> None:
+    result = run("search", "zebra")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "No role mentions 'zebra'."
+
+
+def test_sources_lists_kind_year_url_and_points() -> None:
+    data = json.loads(run(*small("sources", "--json")).stdout)
+    by_id = {s["id"]: s for s in data["sources"]}
+    assert by_id["stats"]["kind"] == "statistics"
+    assert by_id["stats"]["url"] == "https://stats.example.org/survey"
+    assert by_id["blog"]["points"] == 6  # 3 points, 1 move, 1 contrast, 1 position
+    one = json.loads(run(*small("sources", "seller", "--json")).stdout)
+    assert {s["id"] for s in one["sources"]} == {"stats", "blog"}
+
+
+def test_sources_tell_statistics_from_practitioners_at_a_glance() -> None:
+    out = run("sources").stdout
+    assert "official" in out and "practitioner" in out and "vendor blog" in out
