@@ -28,7 +28,7 @@ ANSWER_SETS = [
     (("small", "long", "company", "yes", "no"), ("head", "vp")),
     (("mid", "long", "company", "yes", "yes"), ("cro", "vp")),
     (("large", "long", "company", "yes", "yes"), ("cso", "cro")),
-    (("large", "short", "company", "no", "yes"), ("vp", None)),
+    (("large", "short", "company", "no", "yes"), ("vp", "cco")),
     (("founding", "long", "region", "no", "no"), (None, None)),
 ]
 
