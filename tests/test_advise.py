@@ -29,7 +29,7 @@ ANSWER_SETS = [
     (("small", "long", "company", "yes", "no"), ("head", "vp")),
     (("mid", "long", "company", "yes", "yes"), ("head", "cro")),
     (("large", "long", "company", "yes", "yes"), ("head", "cso")),
-    (("large", "short", "company", "no", "yes"), ("vp", None)),
+    (("large", "short", "company", "no", "yes"), ("vp", "cco")),
     (("founding", "long", "region", "no", "no"), (None, None)),
 ]
 
