@@ -59,6 +59,7 @@ class Frozen:
     """
 
     __slots__ = ()
+    __pydantic_config__: ClassVar[Any] = _STRICT  # every model: unknown keys are errors
     _fields: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()  # (name, default, factory)
 
     def __init__(self, *args: Any, **values: Any) -> None:
@@ -152,7 +153,6 @@ def record(cls: type[T]) -> type[T]:
 class Source(Frozen):
     """A source the dataset cites, by its id."""
 
-    __pydantic_config__ = _STRICT
     id: str
     title: str
     kind: SourceKind
@@ -170,7 +170,6 @@ class Point(Frozen):
     or plain text, which inherits its role's sources when the dataset is loaded.
     """
 
-    __pydantic_config__ = _STRICT
     text: str
     sources: tuple[str, ...] = ()
     kind: PointKind = "core"  # "context": shown only in detail views and JSON
@@ -180,7 +179,6 @@ class Point(Frozen):
 class Headline(Frozen):
     """What a role is on one dimension, in one line, citing the sources of its points."""
 
-    __pydantic_config__ = _STRICT
     text: str
     sources: tuple[str, ...] = ()
 
@@ -193,7 +191,6 @@ class Title(Frozen):
     the nearest role, and the note says how it differs.
     """
 
-    __pydantic_config__ = _STRICT
     text: str
     sources: tuple[str, ...] = ()
     lang: str = "en"  # ISO 639-1
@@ -204,7 +201,6 @@ class Title(Frozen):
 class Code(Frozen):
     """An official occupation code that covers a role, and what else it lumps in."""
 
-    __pydantic_config__ = _STRICT
     system: CodeSystem
     code: str
     name: str
@@ -220,7 +216,6 @@ class Code(Frozen):
 class Points(Frozen):
     """A dimension described in points only."""
 
-    __pydantic_config__ = _STRICT
     points: tuple[Point, ...] = ()
 
 
@@ -228,7 +223,6 @@ class Points(Frozen):
 class Scope(Points):
     """How far the role's authority reaches."""
 
-    __pydantic_config__ = _STRICT
     level: ScopeLevel | None = None
 
 
@@ -236,7 +230,6 @@ class Scope(Points):
 class Focus(Points):
     """Time horizon and strategic or tactical orientation."""
 
-    __pydantic_config__ = _STRICT
     horizon: Horizon | None = None
     orientation: Orientation | None = None
 
@@ -245,7 +238,6 @@ class Focus(Points):
 class Reporting(Points):
     """Whom the role answers to: role ids or named executives."""
 
-    __pydantic_config__ = _STRICT
     reports_to: tuple[str, ...] = ()
 
 
@@ -253,7 +245,6 @@ class Reporting(Points):
 class Budget(Points):
     """What budget the role controls."""
 
-    __pydantic_config__ = _STRICT
     level: BudgetLevel | None = None
 
 
@@ -261,7 +252,6 @@ class Budget(Points):
 class Owns(Points):
     """The functions the role typically owns, and those it sometimes owns."""
 
-    __pydantic_config__ = _STRICT
     functions: tuple[Function, ...] = ()  # typically
     sometimes: tuple[Function, ...] = ()
 
@@ -270,7 +260,6 @@ class Owns(Points):
 class Stage(Points):
     """When companies create the role."""
 
-    __pydantic_config__ = _STRICT
     company_size: tuple[CompanySize, ...] = ()
 
 
@@ -278,7 +267,6 @@ class Stage(Points):
 class Team(Points):
     """The team the role leads, and whether it builds (recruits) it."""
 
-    __pydantic_config__ = _STRICT
     builds_team: bool | None = None
 
 
@@ -286,7 +274,6 @@ class Team(Points):
 class Figure(Frozen):
     """One pay figure, exactly as a source gives it, with what it covers."""
 
-    __pydantic_config__ = _STRICT
     kind: FigureKind
     currency: str
     period: str
@@ -303,7 +290,6 @@ class Figure(Frozen):
 class Compensation(Points):
     """Pay: figures as the sources give them, and points."""
 
-    __pydantic_config__ = _STRICT
     figures: tuple[Figure, ...] = ()
 
 
@@ -311,7 +297,6 @@ class Compensation(Points):
 class Move(Frozen):
     """A career move out of the role it is listed under, to each role in ``to``."""
 
-    __pydantic_config__ = _STRICT
     to: tuple[str, ...]
     kind: MoveKind
     source: str
@@ -325,7 +310,6 @@ class Move(Frozen):
 class Role(Frozen):
     """One role and everything the sources say about it."""
 
-    __pydantic_config__ = _STRICT
     id: str
     title: str
     summary: Point
@@ -364,7 +348,6 @@ class Role(Frozen):
 class Contrast(Frozen):
     """Where a source sets two roles side by side."""
 
-    __pydantic_config__ = _STRICT
     roles: tuple[str, str]
     topic: str
     text: str
@@ -376,7 +359,6 @@ class Contrast(Frozen):
 class Position(Frozen):
     """One side of a disagreement, with its source."""
 
-    __pydantic_config__ = _STRICT
     text: str
     source: str
 
@@ -385,7 +367,6 @@ class Position(Frozen):
 class Disagreement(Frozen):
     """Where sources disagree: every side is shown, none is averaged away."""
 
-    __pydantic_config__ = _STRICT
     roles: tuple[str, ...]
     topic: str
     positions: tuple[Position, ...]
@@ -396,7 +377,6 @@ class Disagreement(Frozen):
 class Outside(Frozen):
     """Titles outside sales leadership: ``which`` matches them to no role, and says why."""
 
-    __pydantic_config__ = _STRICT
     name: str  # "Sales operations"
     phrases: tuple[str, ...]  # a title holding one of these is this kind of job
     reason: str
@@ -407,7 +387,6 @@ class Outside(Frozen):
 class Size(Frozen):
     """What a company size means, as the sources give it (people, revenue, funding)."""
 
-    __pydantic_config__ = _STRICT
     id: CompanySize
     text: str
     sources: tuple[str, ...] = ()
@@ -417,7 +396,6 @@ class Size(Frozen):
 class Hiring(Frozen):
     """Advice the sources give on whom to hire at a company size."""
 
-    __pydantic_config__ = _STRICT
     topic: str  # "first sales hire"
     sizes: tuple[CompanySize, ...]
     roles: tuple[str, ...]  # the roles it speaks of
@@ -429,7 +407,6 @@ class Hiring(Frozen):
 class Dataset(Frozen):
     """A whole dataset: sources, roles, named executives, contrasts, disagreements."""
 
-    __pydantic_config__ = _STRICT
     dataset_version: int
     roles: tuple[Role, ...]
     extends: Literal["bundled"] | None = None  # add to (and override) the bundled roles

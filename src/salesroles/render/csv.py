@@ -30,7 +30,7 @@ from salesroles.results import (
 )
 
 
-def render(result: Result, *, ascii_only: bool = False) -> str:
+def render(result: Result) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows([[clean(str(v)) for v in row] for row in _rows(result)])

@@ -41,7 +41,7 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line)
 
 
-def render(result: Result, *, ascii_only: bool = False, sources: bool = True) -> str:
+def render(result: Result, *, sources: bool = True) -> str:
     cite = _Footnotes(getattr(result, "library", {}), enabled=sources)
     lines = _lines(result, cite)
     lines += cite.definitions()
