@@ -21,7 +21,7 @@ from salesroles.group import (
     remember,
     report,
 )
-from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
 from salesroles.render import ExportFormat, Format, emit
 from salesroles.render.text import clean
 
@@ -139,6 +139,10 @@ OnlyOpt = Annotated[
         autocompletion=_complete_dimension,
     ),
 ]
+DetailOpt = Annotated[
+    bool,
+    typer.Option("--detail", help="Every point of every dimension, each with its source."),
+]
 NoSourcesOpt = Annotated[
     bool,
     typer.Option(
@@ -212,18 +216,20 @@ def show(
     ctx: typer.Context,
     role: RoleArg,
     only: OnlyOpt = None,
+    detail: DetailOpt = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
     no_sources: NoSourcesOpt = False,
 ) -> None:
-    """Show one role's whole profile, every point with its source.
+    """Show one role: its summary and a sourced headline for each dimension the sources cover.
 
-    ROLE may be an id, an alias or a real-world title ("VP of Sales").
+    --detail shows every point behind each headline, each with its source. ROLE may be
+    an id, an alias or a real-world title ("VP of Sales").
 
-    Example: salesroles show cso --only scope,reporting
+    Example: salesroles show cso --detail --only scope,reporting
     """
     data = catalog(ctx)
-    result = queries.profile(data, _resolve(data, role), parse_dimensions(only), only is not None)
+    result = queries.profile(data, _resolve(data, role), parse_dimensions(only), detail=detail)
     _emit(ctx, result, fmt, as_json, no_sources)
 
 
@@ -236,7 +242,8 @@ def compare(
     ],
     only: OnlyOpt = None,
     all_dimensions: Annotated[
-        bool, typer.Option("--all", help="Every dimension, not only the six core ones.")
+        bool,
+        typer.Option("--all", help="Every dimension the sources cover, not only the eight."),
     ] = False,
     diff: Annotated[
         bool,
@@ -247,24 +254,26 @@ def compare(
             "role and not another.",
         ),
     ] = False,
+    detail: DetailOpt = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
     no_sources: NoSourcesOpt = False,
 ) -> None:
-    """Compare roles side by side: scope, focus, reporting, budget, metrics and career.
+    """Compare roles at a glance: scope, focus, reporting, budget, metrics, career, pay, stage.
 
-    Under the table: what the sources say directly about these roles, where the
-    sources disagree, and the numbered sources. --all adds owns, stage, tenure,
-    duties, team, clients, culture, decisions, growth impact, cross-functional work,
-    challenges, opportunities, skills, education, compensation, tools and who fits;
-    --only picks dimensions.
+    One column per role, one row per dimension: each cell the role's value and a
+    one-line headline with its source. Then the key differences the sources draw,
+    the points where they disagree, and the sources. --detail shows every point;
+    --all adds owns, tenure, duties, team, clients, culture, decisions, growth
+    impact, cross-functional work, challenges, opportunities, skills, education,
+    tools and who fits; --only picks dimensions; --diff keeps the rows that differ.
 
-    Example: salesroles compare vp cro --diff
+    Example: salesroles compare vp cro --detail --only reporting,stage
     """
     data = catalog(ctx)
-    dimensions = parse_dimensions(only, None if all_dimensions else CORE_DIMENSIONS)
+    dimensions = parse_dimensions(only, None if all_dimensions else GLANCE_DIMENSIONS)
     chosen = [_resolve(data, r) for r in roles]
-    result = queries.compare(data, chosen, dimensions, diff, only is not None)
+    result = queries.compare(data, chosen, dimensions, diff_only=diff, detail=detail)
     _emit(ctx, result, fmt, as_json, no_sources)
 
 

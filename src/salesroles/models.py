@@ -353,6 +353,7 @@ class Contrast(Frozen):
     text: str
     source: str
     dimensions: tuple[str, ...] = ()
+    kind: PointKind = "core"  # "context": classification, history, a source's method
 
 
 @model
@@ -371,6 +372,7 @@ class Disagreement(Frozen):
     topic: str
     positions: tuple[Position, ...]
     dimensions: tuple[str, ...] = ()
+    kind: PointKind = "core"  # "context": classification, history, a source's method
 
 
 @model
@@ -468,18 +470,32 @@ DIMENSIONS: dict[str, str] = {
     "opportunities": "Opportunities",
     "skills": "Skills",
     "education": "Education",
-    "compensation": "Compensation",
+    "compensation": "Pay",
     "tools": "Tools",
     "fit": "Who fits",
 }
 CORE_DIMENSIONS = ("scope", "focus", "reporting", "budget", "metrics", "career")
+# What compare shows by default: the core six, then pay and when companies create the role.
+GLANCE_DIMENSIONS = (*CORE_DIMENSIONS, "compensation", "stage")
+# How much a kind of source weighs when the views rank what sources say (0: most).
+STRENGTH: dict[str, int] = {
+    "article": 0,  # the seed articles
+    "statistics": 0,
+    "research": 0,
+    "encyclopedia": 1,
+    "publication": 2,
+    "search-firm": 3,
+    "practitioner": 4,
+    "vendor-blog": 5,
+    "other": 6,
+}
 # The structured value of each dimension that has one: what --diff compares.
 STRUCTURED: dict[str, tuple[str, ...]] = {
     "scope": ("level",),
     "focus": ("horizon", "orientation"),
     "reporting": ("reports_to",),
     "budget": ("level",),
-    "owns": ("functions",),
+    "owns": ("functions", "sometimes"),
     "stage": ("company_size",),
     "team": ("builds_team",),
     "compensation": ("figures",),

@@ -11,7 +11,16 @@ from typing import Any
 
 from salesroles.catalog import Catalog, Edge, Unmatched
 from salesroles.errors import UsageError
-from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, STRUCTURED, Role, Source, statements
+from salesroles.models import (
+    DIMENSIONS,
+    GLANCE_DIMENSIONS,
+    STRENGTH,
+    STRUCTURED,
+    Contrast,
+    Role,
+    Source,
+    statements,
+)
 from salesroles.results import (
     CareerPath,
     CareerTree,
@@ -38,14 +47,15 @@ def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:
         goes = list(dict.fromkeys(e.target for e in catalog.moves_from(role.id)))
         if not came and not goes:
             return None
-        return Cell({"comes_from": came, "leads_to": goes}, ())
+        return Cell({"comes_from": came, "leads_to": goes}, (), role.headlines.get("career"))
     value = getattr(role, dimension)
     if value is None:
         return None
     structured = {
         f: getattr(value, f) for f in STRUCTURED.get(dimension, ()) if getattr(value, f) != ()
     }
-    return Cell({k: v for k, v in structured.items() if v is not None}, value.points)
+    values = {k: v for k, v in structured.items() if v is not None}
+    return Cell(values, value.points, role.headlines.get(dimension))
 
 
 def _rows(catalog: Catalog, roles: Sequence[Role], dimensions: Iterable[str]) -> tuple[Row, ...]:
@@ -69,19 +79,25 @@ def _cited(rows: Iterable[Row]) -> list[str]:
         for c in row.cells:
             if c is None:
                 continue
+            if c.headline is not None:
+                ids += c.headline.sources
             for p in c.points:
                 ids += p.sources
             ids += [f.source for f in c.values.get("figures", ())]
     return ids
 
 
-def _shown(items: Iterable[Any], dimensions: Sequence[str], chosen: bool) -> tuple[Any, ...]:
-    """Contrasts or disagreements that belong with the dimensions shown.
-
-    With dimensions chosen (``--only``, ``--diff``), only those about one of them.
-    """
+def _shown(items: Iterable[Any], dimensions: Sequence[str]) -> tuple[Any, ...]:
+    """Contrasts or disagreements about one of the dimensions shown."""
     wanted = set(dimensions)
-    return tuple(i for i in items if not chosen or wanted & set(i.dimensions))
+    return tuple(i for i in items if wanted & set(i.dimensions))
+
+
+def ranked(catalog: Catalog, contrasts: Iterable[Contrast]) -> tuple[Contrast, ...]:
+    """Contrasts, the strongest source first: seed articles, statistics and research before
+    publications, search firms, practitioners and vendors; the file's order within a kind."""
+    kinds = {s.id: s.kind for s in catalog.sources}
+    return tuple(sorted(contrasts, key=lambda c: STRENGTH.get(kinds.get(c.source, ""), 9)))
 
 
 # --- the queries -------------------------------------------------------------
@@ -117,21 +133,22 @@ def list_roles(catalog: Catalog) -> Listing:
 
 
 def profile(
-    catalog: Catalog, role: Role, dimensions: Sequence[str], chosen: bool = False
+    catalog: Catalog, role: Role, dimensions: Sequence[str], *, detail: bool = False
 ) -> Profile:
     rows = _rows(catalog, [role], dimensions)
-    disagreements = _shown(catalog.disagreements([role.id]), dimensions, chosen)
+    disagreements = _shown(catalog.disagreements([role.id]), dimensions)
     ids = [*role.summary.sources, *_cited(rows)]
     ids += [p.source for d in disagreements for p in d.positions]
-    return Profile(role, rows, disagreements, library(catalog, ids), _names(catalog))
+    return Profile(role, rows, disagreements, library(catalog, ids), _names(catalog), detail)
 
 
 def compare(
     catalog: Catalog,
     roles: Sequence[Role],
     dimensions: Sequence[str],
+    *,
     diff_only: bool = False,
-    chosen: bool = False,
+    detail: bool = False,
 ) -> Comparison:
     if len(roles) < 2:
         raise UsageError(
@@ -145,21 +162,21 @@ def compare(
     if diff_only:
         rows = tuple(row for row in rows if row.differs)
     shown = [row.dimension for row in rows]
-    narrowed = chosen or diff_only
-    contrasts = _shown(catalog.contrasts(ids), shown, narrowed)
-    disagreements = _shown(catalog.disagreements(ids), shown, narrowed)
-    omitted = len(DIMENSIONS) - len(dimensions) if tuple(dimensions) == CORE_DIMENSIONS else 0
-    cited = _cited(rows) + [c.source for c in contrasts]
+    differences = ranked(catalog, _shown(catalog.contrasts(ids), shown))
+    disagreements = _shown(catalog.disagreements(ids), shown)
+    omitted = len(DIMENSIONS) - len(dimensions) if tuple(dimensions) == GLANCE_DIMENSIONS else 0
+    cited = _cited(rows) + [c.source for c in differences]
     cited += [p.source for d in disagreements for p in d.positions]
     return Comparison(
         tuple(roles),
         rows,
-        contrasts,
+        differences,
         disagreements,
         diff_only,
         omitted,
         library(catalog, cited),
         _names(catalog),
+        detail,
     )
 
 

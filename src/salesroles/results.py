@@ -11,6 +11,7 @@ from salesroles.models import (
     Contrast,
     Disagreement,
     Frozen,
+    Headline,
     Move,
     Point,
     Role,
@@ -21,10 +22,16 @@ from salesroles.models import (
 
 @record
 class Cell(Frozen):
-    """One role's value in one dimension: its structured values, then its points."""
+    """One role's value in one dimension: structured values, headline, then its points."""
 
     values: dict[str, Any]  # e.g. {"level": "company"}; career: comes_from / leads_to
-    points: tuple[Point, ...]
+    points: tuple[Point, ...]  # core and context, in the file's order
+    headline: Headline | None = None
+
+    @property
+    def core(self) -> tuple[Point, ...]:
+        """What the role is, does, owns, is measured on, earns: the points a glance may use."""
+        return tuple(p for p in self.points if p.kind == "core")
 
     @property
     def key(self) -> object:
@@ -53,6 +60,7 @@ class Profile(Frozen):
     disagreements: tuple[Disagreement, ...]
     library: dict[str, Source]  # the sources cited, by id
     names: dict[str, str]  # role and executive ids -> titles
+    detail: bool = False  # every point; else a headline a dimension
 
 
 @record
@@ -61,12 +69,13 @@ class Comparison(Frozen):
 
     roles: tuple[Role, ...]
     rows: tuple[Row, ...]
-    contrasts: tuple[Contrast, ...]
+    differences: tuple[Contrast, ...]  # what sources say directly, strongest source first
     disagreements: tuple[Disagreement, ...]
     diff_only: bool
     omitted: int  # dimensions left out by default (0 when all or --only)
     library: dict[str, Source]
     names: dict[str, str]
+    detail: bool = False  # every point; else the glance: a headline a cell
 
 
 @record

@@ -11,10 +11,17 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from salesroles.app.messages import ExportView, OpenCareer, OpenComparison, OpenProfile
+from salesroles.app.messages import (
+    ExportView,
+    OpenCareer,
+    OpenComparison,
+    OpenDetail,
+    OpenProfile,
+)
 from salesroles.app.screens.advise import AdviseScreen
 from salesroles.app.screens.career import CareerScreen
 from salesroles.app.screens.compare import CompareScreen
+from salesroles.app.screens.detail import DetailScreen
 from salesroles.app.screens.export import ExportDialog
 from salesroles.app.screens.help import HelpScreen
 from salesroles.app.screens.profile import ProfileScreen
@@ -75,6 +82,10 @@ class SalesRolesApp(App[None]):
     @on(OpenCareer)
     def open_career(self, message: OpenCareer) -> None:
         self.open(lambda: CareerScreen(self.catalog, message.role_id))
+
+    @on(OpenDetail)
+    def open_detail(self, message: OpenDetail) -> None:
+        self.push_screen(DetailScreen(self.catalog, message.result, message.name))
 
     @on(ExportView)
     def export(self, message: ExportView) -> None:

@@ -41,3 +41,12 @@ class ExportView(Message):
         super().__init__()
         self.result = result
         self.suggested = suggested
+
+
+class OpenDetail(Message):
+    """Show every point of one row of a glance."""
+
+    def __init__(self, result: Result, name: str) -> None:
+        super().__init__()
+        self.result = result
+        self.name = name

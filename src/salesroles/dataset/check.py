@@ -147,8 +147,16 @@ def check_references(dataset: Dataset) -> list[Problem]:
             )  # fmt: skip
     problems += duplicate_ids(dataset)
     problems += _names(dataset)
+    reached = {target for role in dataset.roles for move in role.career for target in move.to}
     for i, role in enumerate(dataset.roles):
         problems += _role(("roles", i), role, known, executives, listed)
+        if "career" in role.headlines and not role.career and role.id not in reached:
+            problems.append(
+                Problem(
+                    ("roles", i, "headlines", "career"),
+                    "a headline for 'career', but no move leads into or out of the role",
+                )
+            )
     for i, contrast in enumerate(dataset.contrasts):
         at: Loc = ("contrasts", i)
         problems += _refs((*at, "roles"), contrast.roles, known, "no role has the id")
@@ -251,7 +259,7 @@ def _role(
                     f"{name!r} is not a dimension ({', '.join(DIMENSIONS)})",
                 )
             )
-        elif not (bool(role.career) if name == "career" else getattr(role, name) is not None):
+        elif name != "career" and getattr(role, name) is None:
             problems.append(
                 Problem(
                     (*at, "headlines", name),

@@ -33,24 +33,47 @@ from salesroles.results import (
 def render(result: Result) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([[clean(str(v)) for v in row] for row in _rows(result)])
+    writer.writerows([[safe_cell(str(v)) for v in row] for row in _rows(result)])
     return buffer.getvalue()
 
 
-def _cell(cell: Cell | None, dimension: str, names: dict[str, str]) -> str:
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: control characters made visible, and a cell that
+    would start a formula (=, +, -, @, tab, carriage return) led by a quote, as OWASP
+    advises against CSV injection."""
+    shown = clean(text)
+    return f"'{shown}" if text.startswith(_FORMULA) else shown
+
+
+def _cell(cell: Cell | None, dimension: str, names: dict[str, str], *, detail: bool) -> str:
     if cell is None:
         return ""
+    if not detail:
+        value = words.glance(dimension, cell.values, names)
+        said = cell.headline or next(iter(cell.core), None)
+        return " · ".join(x for x in (value, said.text if said else "") if x)
     lines = words.facts(dimension, cell.values, names)
+    lines += [cell.headline.text] if cell.headline else []
     lines += [words.figure(f) for f in cell.values.get("figures", ())]
-    return "\n".join([*lines, *(p.text for p in cell.points)])
+    lines += [p.text for p in cell.points if p.kind == "core"]
+    return "\n".join([*lines, *(f"(context) {p.text}" for p in cell.points if p.kind != "core")])
 
 
-def _cited(cells: Iterable[Cell | None]) -> list[str]:
+def _cited(cells: Iterable[Cell | None], *, detail: bool) -> list[str]:
     ids: list[str] = []
     for c in cells:
-        if c is not None:
-            ids += [s for p in c.points for s in p.sources]
-            ids += [f.source for f in c.values.get("figures", ())]
+        if c is None:
+            continue
+        if not detail:
+            said = c.headline or next(iter(c.core), None)
+            ids += said.sources if said else ()
+            continue
+        ids += c.headline.sources if c.headline else ()
+        ids += [s for p in c.points for s in p.sources]
+        ids += [f.source for f in c.values.get("figures", ())]
     return ids
 
 
@@ -92,8 +115,8 @@ def _(result: Profile) -> Iterable[Sequence[object]]:
         yield (
             result.role.id,
             row.dimension,
-            _cell(c, row.dimension, result.names),
-            _sources(_cited([c]), result.library),
+            _cell(c, row.dimension, result.names, detail=result.detail),
+            _sources(_cited([c], detail=result.detail), result.library),
         )
 
 
@@ -103,8 +126,8 @@ def _(result: Comparison) -> Iterable[Sequence[object]]:
     for row in result.rows:
         yield (
             row.dimension,
-            *(_cell(c, row.dimension, result.names) for c in row.cells),
-            _sources(_cited(row.cells), result.library),
+            *(_cell(c, row.dimension, result.names, detail=result.detail) for c in row.cells),
+            _sources(_cited(row.cells, detail=result.detail), result.library),
         )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import singledispatch
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from salesroles.models import Point, Role, Source, Title, as_data
+from salesroles.models import Code, Figure, Headline, Point, Role, Source, Title
 from salesroles.render.words import label
 from salesroles.results import (
     Advice,
@@ -34,7 +34,7 @@ from salesroles.results import (
 if TYPE_CHECKING:  # the shapes are for mypy; at run time they are plain dicts
     from salesroles.render import shapes as out
 
-OUTPUT_VERSION = 2  # of the --json output; the dataset file has its own (models)
+OUTPUT_VERSION = 3  # of the --json output; the dataset file has its own (models)
 
 
 def render(result: Result, *, ascii_only: bool = False) -> str:
@@ -45,8 +45,47 @@ def _role(role: Role) -> out.RoleRef:
     return {"id": role.id, "title": role.title}
 
 
-def _point(point: Point | Title) -> out.PointOut:
-    return {"text": point.text, "sources": list(point.sources)}
+def _point(point: Point) -> out.PointOut:
+    return {"text": point.text, "sources": list(point.sources), "kind": point.kind}
+
+
+def _headline(headline: Headline | None) -> out.HeadlineOut | None:
+    return None if headline is None else {"text": headline.text, "sources": list(headline.sources)}
+
+
+def _title(title: Title) -> out.TitleOut:
+    return {
+        "text": title.text,
+        "sources": list(title.sources),
+        "lang": title.lang,
+        "note": title.note,
+    }
+
+
+def _code(code: Code) -> out.CodeOut:
+    return {
+        "system": code.system,
+        "code": code.code,
+        "name": code.name,
+        "lumps": code.lumps,
+        "sources": [code.source],
+        "url": code.url,
+    }
+
+
+def _figure(figure: Figure) -> out.FigureOut:
+    return {
+        "kind": figure.kind,
+        "currency": figure.currency,
+        "period": figure.period,
+        "amount": figure.amount,
+        "low": figure.low,
+        "high": figure.high,
+        "region": figure.region,
+        "year": figure.year,
+        "covers": figure.covers,
+        "sources": [figure.source],
+    }
 
 
 def _sources(library: Mapping[str, Source]) -> out.Sources:
@@ -69,10 +108,12 @@ def _value(cell: Cell | None) -> out.Value | None:
     values: dict[str, Any] = {}
     for name, value in cell.values.items():
         if name == "figures":
-            values[name] = [as_data(f) for f in value]
+            values[name] = [_figure(f) for f in value]
         else:
             values[name] = list(value) if isinstance(value, tuple) else value
-    return {**values, "points": [_point(p) for p in cell.points]}
+    values["headline"] = _headline(cell.headline)
+    values["points"] = [_point(p) for p in cell.points]
+    return cast("out.Value", values)
 
 
 def _step(step: Step) -> out.MoveOut:
@@ -81,7 +122,7 @@ def _step(step: Step) -> out.MoveOut:
         "from": step.source.id,
         "to": [r.id for r in step.target],
         "kind": move.kind,
-        "source": move.source,
+        "sources": [move.source],
         "steps": list(move.steps),
         "skills": list(move.skills),
         "education": list(move.education),
@@ -112,7 +153,8 @@ def _disagreements(result: Profile | Comparison) -> list[out.DisagreementOut]:
             "roles": list(d.roles),
             "dimensions": list(d.dimensions),
             "topic": d.topic,
-            "positions": [{"text": p.text, "source": p.source} for p in d.positions],
+            "positions": [{"text": p.text, "sources": [p.source]} for p in d.positions],
+            "kind": d.kind,
         }
         for d in result.disagreements
     ]
@@ -134,7 +176,7 @@ def _(result: Listing) -> out.ListOutput:
                 "reports_to": list(result.reports_to.get(r.id, ())),
                 "scope": r.scope.level if r.scope else None,
                 "aliases": list(r.aliases),
-                "titles": [t.text for t in r.titles],
+                "titles": [_title(t) for t in r.titles],
             }
             for r in result.roles
         ],
@@ -149,10 +191,12 @@ def _(result: Profile) -> out.ShowOutput:
         "role": {
             **_role(role),
             "aliases": list(role.aliases),
-            "titles": [_point(t) for t in role.titles],
+            "titles": [_title(t) for t in role.titles],
+            "codes": [_code(c) for c in role.codes],
             "summary": _point(role.summary),
             "sources": list(role.sources),
         },
+        "detail": result.detail,
         "dimensions": {row.dimension: _value(row.cells[0]) for row in result.rows},
         "disagreements": _disagreements(result),
         "sources": _sources(result.library),
@@ -166,6 +210,7 @@ def _(result: Comparison) -> out.CompareOutput:
         "schema_version": OUTPUT_VERSION,
         "roles": [_role(r) for r in result.roles],
         "diff_only": result.diff_only,
+        "detail": result.detail,
         "dimensions": [
             {
                 "name": row.dimension,
@@ -175,15 +220,16 @@ def _(result: Comparison) -> out.CompareOutput:
             }
             for row in result.rows
         ],
-        "contrasts": [
+        "differences": [
             {
                 "roles": list(c.roles),
                 "dimensions": list(c.dimensions),
                 "topic": c.topic,
                 "text": c.text,
-                "source": c.source,
+                "sources": [c.source],
+                "kind": c.kind,
             }
-            for c in result.contrasts
+            for c in result.differences
         ],
         "disagreements": _disagreements(result),
         "sources": _sources(result.library),

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from functools import singledispatch
 
-from salesroles.models import Disagreement, Point
+from salesroles.models import Disagreement, Headline, Point
 from salesroles.render import words
-from salesroles.render.text import clean
-from salesroles.render.words import Citations
+from salesroles.render.text import clean, safe_url
+from salesroles.render.words import GLANCE_DIFFERENCES, Citations
 from salesroles.results import (
     Advice,
     CareerPath,
@@ -55,7 +55,7 @@ class _Footnotes(Citations):
         found = super().marks(ids)
         return re.sub(r"\[(\d+)\]", r"[^\1]", found)
 
-    def point(self, p: Point) -> str:
+    def point(self, p: Point | Headline) -> str:
         mark = self.marks(p.sources)
         return f"{md(p.text)}{mark}"
 
@@ -69,31 +69,56 @@ class _Footnotes(Citations):
                 lines.append(f"[^{number}]: {md(source_id)}")
                 continue
             text = md(words.citation(source).removesuffix(f" {source.url}" if source.url else ""))
-            url = f" <{source.url}>" if source.url else ""
-            lines.append(f"[^{number}]: {text}{url}")
+            lines.append(f"[^{number}]: {text}{_link(source.url)}")
         return lines
 
 
-def _cell(cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str]) -> list[str]:
+def _link(url: str | None) -> str:
+    """`` <https://…>``: an autolink only for http(s), its characters made safe; else text."""
+    if not url:
+        return ""
+    safe = safe_url(url)
+    return f" <{safe}>" if safe else f" {md(url)}"
+
+
+def _cell(
+    cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str], *, detail: bool
+) -> list[str]:
     if cell is None:
         return [f"*{words.NOT_COVERED}*"]
+    if not detail:
+        value = words.glance(dimension, cell.values, names)
+        said = cell.headline or next(iter(cell.core), None)
+        head = f"**{md(value)}**" if value else ""
+        text = cite.point(said) if said else ""
+        return [" · ".join(x for x in (head, text) if x)]
     lines = [f"**{md(f)}**" for f in words.facts(dimension, cell.values, names)]
+    if cell.headline is not None:
+        lines.append(f"*{cite.point(cell.headline)}*")
     lines += [
         f"{md(words.figure(f))}{cite.marks([f.source])}" for f in cell.values.get("figures", ())
     ]
-    return lines + [cite.point(p) for p in cell.points]
+    lines += [cite.point(p) for p in cell.points if p.kind == "core"]
+    return lines + [f"(context) {cite.point(p)}" for p in cell.points if p.kind != "core"]
 
 
 def _disagreements(
-    items: Iterable[Disagreement], cite: Citations, names: dict[str, str]
+    items: Iterable[Disagreement], cite: Citations, names: dict[str, str], *, detail: bool
 ) -> list[str]:
     lines: list[str] = []
     for d in items:
+        if not detail and d.kind != "core":
+            continue
         if not lines:
-            lines = ["", "## Where the sources disagree", ""]
-        who = ", ".join(names.get(r, r) for r in d.roles)
-        lines.append(f"- **{md(d.topic)}** ({md(who)})")
-        lines += [f"  - {md(p.text)}{cite.marks([p.source])}" for p in d.positions]
+            heading = "Where the sources disagree" if detail else words.DISPUTED
+            lines = ["", f"## {heading}", ""]
+        if detail:
+            who = ", ".join(names.get(r, r) for r in d.roles)
+            lines.append(f"- **{md(d.topic)}** ({md(who)})")
+            lines += [f"  - {md(p.text)}{cite.marks([p.source])}" for p in d.positions]
+        else:
+            about = ", ".join(words.label(x).lower() for x in d.dimensions)
+            lines.append(f"- {md(d.topic)} ({md(about)})")
     return lines
 
 
@@ -129,11 +154,18 @@ def _(result: Listing, cite: Citations) -> list[str]:
 def _(result: Profile, cite: Citations) -> list[str]:
     role = result.role
     lines = [f"# {md(role.title)}", "", cite.point(role.summary), ""]
-    for row in result.rows:
-        lines += [f"## {words.label(row.dimension)}", ""]
-        lines += [f"- {text}" for text in _cell(row.cells[0], row.dimension, cite, result.names)]
+    if not result.detail:
+        lines += ["| | |", "|---|---|"]
+        for row in result.rows:
+            if row.cells[0] is not None:
+                said = _cell(row.cells[0], row.dimension, cite, result.names, detail=False)
+                lines.append(f"| **{words.label(row.dimension)}** | {said[0]} |")
         lines.append("")
-    return lines + _disagreements(result.disagreements, cite, result.names)
+    else:
+        for row in result.rows:
+            cell = _cell(row.cells[0], row.dimension, cite, result.names, detail=True)
+            lines += [f"## {words.label(row.dimension)}", "", *(f"- {text}" for text in cell), ""]
+    return lines + _disagreements(result.disagreements, cite, result.names, detail=result.detail)
 
 
 @_lines.register
@@ -144,14 +176,18 @@ def _(result: Comparison, cite: Citations) -> list[str]:
         titles = " | ".join(md(r.title) for r in result.roles)
         lines = [f"| | {titles} |", "|---" * (len(result.roles) + 1) + "|"]
         for row in result.rows:
-            cells = ["<br>".join(_cell(c, row.dimension, cite, result.names)) for c in row.cells]
+            cells = [
+                "<br>".join(_cell(c, row.dimension, cite, result.names, detail=result.detail))
+                for c in row.cells
+            ]
             lines.append(f"| **{words.label(row.dimension)}** | " + " | ".join(cells) + " |")
-    if result.contrasts:
-        lines += ["", "## What the sources say directly", ""]
-        lines += [
-            f"- **{md(c.topic)}**: {md(c.text)}{cite.marks([c.source])}" for c in result.contrasts
-        ]
-    return lines + _disagreements(result.disagreements, cite, result.names)
+    core = [c for c in result.differences if c.kind == "core"]
+    shown = result.differences if result.detail else core[:GLANCE_DIFFERENCES]
+    if shown:
+        heading = "What the sources say directly" if result.detail else "Key differences"
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- **{md(c.topic)}**: {md(c.text)}{cite.marks([c.source])}" for c in shown]
+    return lines + _disagreements(result.disagreements, cite, result.names, detail=result.detail)
 
 
 def _tree(lines: tuple[TreeMove, ...], cite: Citations) -> list[str]:

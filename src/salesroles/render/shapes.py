@@ -13,8 +13,39 @@ from typing import Any, Literal
 from typing_extensions import TypedDict
 
 
-class PointOut(TypedDict):
+class HeadlineOut(TypedDict):
     text: str
+    sources: list[str]  # every citation is a list of source ids, in every output
+
+
+class PointOut(HeadlineOut):
+    kind: Literal["core", "context"]  # context: shown only in detail views
+
+
+class TitleOut(HeadlineOut):
+    lang: str  # ISO 639-1
+    note: str | None  # a title beside the role: how it differs from it
+
+
+class CodeOut(TypedDict):
+    system: str
+    code: str
+    name: str
+    lumps: str  # what the code holds besides this role
+    sources: list[str]
+    url: str | None
+
+
+class FigureOut(TypedDict):
+    kind: Literal["median", "range", "average"]
+    currency: str
+    period: str
+    amount: int | None
+    low: int | None
+    high: int | None
+    region: str | None
+    year: int | None
+    covers: str | None
     sources: list[str]
 
 
@@ -28,9 +59,29 @@ class SourceOut(TypedDict):
 
 
 Sources = dict[str, SourceOut]  # every source the output cites, by id
-# A dimension's value: its structured fields (level, horizon, reports_to, functions,
-# company_size, builds_team, figures; career: comes_from, leads_to), then "points".
-Value = dict[str, Any]
+
+
+class Structured(TypedDict, total=False):
+    """A dimension's structured fields, where the sources support them."""
+
+    level: str  # scope, budget
+    horizon: Literal["long", "medium", "short"]
+    orientation: Literal["strategic", "tactical", "mixed"]
+    reports_to: list[str]
+    functions: list[str]  # owns: typically
+    sometimes: list[str]  # owns: at times
+    company_size: list[Literal["founding", "small", "mid", "large"]]
+    builds_team: bool
+    figures: list[FigureOut]
+    comes_from: list[str]  # career
+    leads_to: list[str]
+
+
+class Value(Structured):
+    """One role on one dimension: structured fields, the headline, every point."""
+
+    headline: HeadlineOut | None
+    points: list[PointOut]
 
 
 class RoleRef(TypedDict):
@@ -43,7 +94,7 @@ class ListedRole(RoleRef):
     reports_to: list[str]
     scope: str | None
     aliases: list[str]
-    titles: list[str]
+    titles: list[TitleOut]
 
 
 class ListOutput(TypedDict):
@@ -55,21 +106,18 @@ class ListOutput(TypedDict):
 
 class ShownRole(RoleRef):
     aliases: list[str]
-    titles: list[PointOut]
+    titles: list[TitleOut]
+    codes: list[CodeOut]
     summary: PointOut
     sources: list[str]
-
-
-class PositionOut(TypedDict):
-    text: str
-    source: str
 
 
 class DisagreementOut(TypedDict):
     roles: list[str]
     dimensions: list[str]
     topic: str
-    positions: list[PositionOut]
+    positions: list[HeadlineOut]  # each side, with its sources
+    kind: Literal["core", "context"]
 
 
 class ShowOutput(TypedDict):
@@ -77,7 +125,8 @@ class ShowOutput(TypedDict):
 
     schema_version: int
     role: ShownRole
-    dimensions: dict[str, Value | None]
+    detail: bool
+    dimensions: dict[str, Value | None]  # null: the sources say nothing
     disagreements: list[DisagreementOut]
     sources: Sources
 
@@ -89,12 +138,13 @@ class DimensionRow(TypedDict):
     values: dict[str, Value | None]
 
 
-class ContrastOut(TypedDict):
+class DifferenceOut(TypedDict):
     roles: list[str]
     dimensions: list[str]
     topic: str
     text: str
-    source: str
+    sources: list[str]
+    kind: Literal["core", "context"]
 
 
 class CompareOutput(TypedDict):
@@ -103,8 +153,9 @@ class CompareOutput(TypedDict):
     schema_version: int
     roles: list[RoleRef]
     diff_only: bool
+    detail: bool
     dimensions: list[DimensionRow]
-    contrasts: list[ContrastOut]
+    differences: list[DifferenceOut]  # what sources say directly, strongest source first
     disagreements: list[DisagreementOut]
     sources: Sources
 
@@ -115,7 +166,7 @@ MoveOut = TypedDict(
         "from": str,
         "to": list[str],
         "kind": Literal["promotion", "lateral", "equivalent"],
-        "source": str,
+        "sources": list[str],
         "steps": list[str],
         "skills": list[str],
         "education": list[str],

@@ -41,7 +41,7 @@ from salesroles.results import (
     TreeMove,
 )
 
-MIN_COLUMN = 18  # narrower than this, side-by-side columns cut words: stack instead
+MIN_COLUMN = 16  # narrower than this, side-by-side columns cut words: stack instead
 
 
 def render(
@@ -95,14 +95,46 @@ def _grid(*headers: str) -> Table:
     return table
 
 
-def _cell(cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str]) -> Text:
+def _cell(
+    cell: Cell | None, dimension: str, cite: Citations, names: dict[str, str], *, detail: bool
+) -> Text:
+    """One role on one dimension: at a glance its value and headline; in detail every point."""
     if cell is None:
         return _text(words.NOT_COVERED, "dim italic")
+    if not detail:
+        return _glance(cell, dimension, cite, names)
     lines = [_text(f, "bold") for f in words.facts(dimension, cell.values, names)]
+    if cell.headline is not None:
+        lines.append(_text(cite.point(cell.headline), "italic"))
     for f in cell.values.get("figures", ()):
         lines.append(_text(f"{words.figure(f)} {cite.marks([f.source])}".rstrip()))
-    lines += [_text(f"• {cite.point(p)}") for p in cell.points]
+    lines += [_text(f"• {cite.point(p)}") for p in cell.points if p.kind == "core"]
+    lines += [_text(f"◦ {cite.point(p)}", "dim") for p in cell.points if p.kind != "core"]
     return Text("\n").join(lines)
+
+
+def _glance(cell: Cell, dimension: str, cite: Citations, names: dict[str, str]) -> Text:
+    """``company · The top sales job, over the regional directors [1]``."""
+    value = words.glance(dimension, cell.values, names)
+    said = cell.headline or next(iter(cell.core), None)  # own datasets may have no headline
+    parts: list[str | tuple[str, str]] = [(clean(value), "bold")] if value else []
+    if said is not None:
+        parts += [" · " if value else "", clean(cite.point(said))]
+        if cell.headline is None and len(cell.core) > 1:
+            parts.append((f" (+{len(cell.core) - 1} with --detail)", "dim"))
+    return Text.assemble(*parts)
+
+
+def _brief_sources(cite: Citations) -> list[RenderableType]:
+    """The glance's sources: number, who says it, year and kind, as one paragraph."""
+    listed = cite.listed()
+    if not listed:
+        return []
+    items = [
+        f"[{number}] {words.brief(source) if source else source_id}"
+        for number, source, source_id in listed
+    ]
+    return [Text(""), Text.assemble(("Sources: ", "bold"), (clean(" · ".join(items)), "dim"))]
 
 
 def _sources(cite: Citations) -> list[RenderableType]:
@@ -125,15 +157,21 @@ def _sources(cite: Citations) -> list[RenderableType]:
 
 
 def _disagreements(
-    items: Sequence[Disagreement], cite: Citations, names: dict[str, str]
+    items: Sequence[Disagreement], cite: Citations, names: dict[str, str], *, detail: bool
 ) -> list[RenderableType]:
+    """Where the sources disagree: every side with its source; at a glance, each named."""
     if not items:
         return []
-    parts: list[RenderableType] = [Text(""), _text("Where the sources disagree", "bold")]
+    heading = "Where the sources disagree" if detail else words.DISPUTED
+    parts: list[RenderableType] = [Text(""), _text(heading, "bold")]
     for d in items:
-        who = ", ".join(names.get(r, r) for r in d.roles)
-        parts.append(Text.assemble("• ", (clean(d.topic), "bold"), f" ({clean(who)})"))
-        parts += [_text(f"  – {p.text} {cite.marks([p.source])}".rstrip()) for p in d.positions]
+        if detail:
+            who = ", ".join(names.get(r, r) for r in d.roles)
+            parts.append(Text.assemble("• ", (clean(d.topic), "bold"), f" ({clean(who)})"))
+            parts += [_text(f"  – {p.text} {cite.marks([p.source])}".rstrip()) for p in d.positions]
+        else:  # named, with the rows it is about
+            about = ", ".join(words.label(x).lower() for x in d.dimensions)
+            parts.append(Text.assemble("• ", clean(d.topic), (f" ({clean(about)})", "dim")))
     return parts
 
 
@@ -167,10 +205,18 @@ def _heading(role: Role) -> Text:
 
 @build.register
 def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
-    cite = Citations(result.library, enabled=sources)
+    return Group(*_profile(result, Citations(result.library, enabled=sources)))
+
+
+def _profile(result: Profile, cite: Citations, mark: str | None = None) -> list[RenderableType]:
     role = result.role
     summary = _text(cite.point(role.summary))  # numbered first: it is read first
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=True, show_header=False)
+    table = Table(
+        box=box.SIMPLE_HEAVY if result.detail else None,
+        show_lines=result.detail,
+        show_header=False,
+        padding=(0, 1) if result.detail else (0, 1, 0, 0),
+    )
     table.add_column(overflow="fold", style="bold")
     table.add_column(overflow="fold", ratio=1)
     missing = []
@@ -179,29 +225,87 @@ def _(result: Profile, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> R
         if c is None and len(result.rows) > 1:
             missing.append(words.label(row.dimension).lower())
             continue
-        table.add_row(
-            _text(words.label(row.dimension)), _cell(c, row.dimension, cite, result.names)
-        )
-    parts: list[RenderableType] = [_heading(role), summary, table]
+        cell = _cell(c, row.dimension, cite, result.names, detail=result.detail)
+        table.add_row(_label(row.dimension, mark), cell)
+    parts: list[RenderableType] = [_heading(role), summary, Text(""), table]
     if missing:
         parts.append(_text(f"Not covered by the sources: {', '.join(missing)}.", "dim italic"))
-    parts += _disagreements(result.disagreements, cite, result.names)
-    return Group(*parts, *_sources(cite))
+    cells = [r.cells[0] for r in result.rows if r.cells[0] is not None]
+    if result.detail and any(p.kind != "core" for c in cells for p in c.points):
+        parts.append(_text(words.CONTEXT_NOTE, "dim"))
+    disputes = [d for d in result.disagreements if result.detail or d.kind == "core"]
+    parts += _disagreements(disputes, cite, result.names, detail=result.detail)
+    if result.detail:
+        return [*parts, *_sources(cite)]
+    return [*parts, *_brief_sources(cite), _text(words.more(), "dim")]
+
+
+def _label(dimension: str, mark: str | None, style: str = "bold") -> Text:
+    """A row's label; the row the app's cursor is on is shown reversed."""
+    return _text(words.label(dimension), f"{style} reverse" if dimension == mark else style)
+
+
+GLANCE_DIFFERENCES = words.GLANCE_DIFFERENCES
+GLANCE_LINES = 60  # a glance fits one screen: fewer differences (never under 3) past this
 
 
 @build.register
 def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
-    cite = Citations(result.library, enabled=sources)
+    return view(result, width=width, sources=sources)
+
+
+def view(
+    result: Result, *, width: int, sources: bool = True, mark: str | None = None
+) -> RenderableType:
+    """``result`` as the app shows it: a profile's or a comparison's row ``mark`` reversed."""
+    if isinstance(result, Profile):
+        return Group(*_profile(result, Citations(result.library, enabled=sources), mark))
+    if not isinstance(result, Comparison):
+        return build(result, sources=sources, width=width)
+    if result.detail:
+        return Group(*_comparison(result, width, None, Citations(result.library), mark))
+    shown = GLANCE_DIFFERENCES
+    parts = _comparison(result, width, shown, Citations(result.library, enabled=sources), mark)
+    while shown > 3 and _height(Group(*parts), width) > GLANCE_LINES:
+        shown -= 1
+        parts = _comparison(result, width, shown, Citations(result.library, enabled=sources), mark)
+    return Group(*parts)
+
+
+def numbered_sources(result: Result, *, width: int) -> RenderableType:
+    """Every source ``result``'s view cites, whole, URLs too, numbered as its markers are."""
+    cite = Citations(getattr(result, "library", {}))
+    if isinstance(result, Profile):
+        _profile(result, cite)
+    elif isinstance(result, Comparison):
+        shown = None if result.detail else GLANCE_DIFFERENCES
+        _comparison(result, width, shown, cite, None)
+    listed = _sources(cite)
+    return Group(*listed[2:]) if listed else _text("This view cites no source.", "dim")
+
+
+def _height(renderable: RenderableType, width: int) -> int:
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    return len(console.render_lines(renderable, console.options, pad=False))
+
+
+def _comparison(
+    result: Comparison, width: int, differences: int | None, cite: Citations, mark: str | None
+) -> list[RenderableType]:
+    """The comparison; at a glance with at most ``differences`` key differences."""
     if not result.rows:
         parts: list[RenderableType] = [_text(words.NO_DIFFERENCE)]
     elif fits_side_by_side(len(result.roles), width):
-        parts = [_side_by_side(result, cite)]
+        parts = [_side_by_side(result, cite, mark)]
     else:
-        parts = _stacked(result, cite)
-    if result.contrasts:
-        parts += [Text(""), _text("What the sources say directly", "bold")]
+        parts = _stacked(result, cite, mark)
+    core = [c for c in result.differences if c.kind == "core"]
+    shown = result.differences if differences is None else core[:differences]
+    if shown:
+        heading = "What the sources say directly" if result.detail else "Key differences"
+        parts += [Text(""), _text(heading, "bold")]
         pair: tuple[str, str] | None = None
-        for contrast in result.contrasts:
+        for contrast in shown:
             if len(result.roles) > 2 and contrast.roles != pair:
                 pair = contrast.roles
                 parts.append(_text(" vs ".join(result.names.get(i, i) for i in pair), "underline"))
@@ -214,48 +318,56 @@ def _(result: Comparison, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
                     f" {cite.marks([contrast.source])}".rstrip(),
                 )
             )
-    parts += _disagreements(result.disagreements, cite, result.names)
-    parts += _sources(cite)
-    if result.omitted:
-        parts.append(
-            _text(f"{result.omitted} more dimensions with --all, or pick with --only.", "dim")
-        )
-    return Group(*parts)
+    disputes = [d for d in result.disagreements if result.detail or d.kind == "core"]
+    parts += _disagreements(disputes, cite, result.names, detail=result.detail)
+    if result.detail:
+        parts += _sources(cite)
+        if result.omitted:
+            parts.append(_text(words.more(omitted=result.omitted, detail=False), "dim"))
+    else:
+        parts += _brief_sources(cite)
+        hidden = len(result.differences) - len(shown)
+        parts.append(_text(words.more(differences=hidden, omitted=result.omitted), "dim"))
+    return parts
 
 
 def fits_side_by_side(columns: int, width: int) -> bool:
-    label = 16 if columns <= 2 else 0
-    return (width - label) // columns - 3 >= MIN_COLUMN
+    label = 14 if columns <= 2 else 0
+    return (width - label - 3 * columns) // columns >= MIN_COLUMN
 
 
-def _side_by_side(result: Comparison, cite: Citations) -> Table:
+def _side_by_side(result: Comparison, cite: Citations, mark: str | None) -> Table:
     headers = [f"{r.title} ({r.id})" for r in result.roles]
+    cells = {
+        row.dimension: [
+            _cell(c, row.dimension, cite, result.names, detail=result.detail) for c in row.cells
+        ]
+        for row in result.rows
+    }
     if len(result.roles) <= 2:
         table = _grid("", *headers)
+        table.show_lines = result.detail  # at a glance the labels mark where each row starts
         for row in result.rows:
-            cells = (_cell(c, row.dimension, cite, result.names) for c in row.cells)
-            table.add_row(_text(words.label(row.dimension), "bold"), *cells)
+            table.add_row(_label(row.dimension, mark), *cells[row.dimension])
         return table
     table = _grid(*headers)  # labels on a line of their own, so the columns keep their width
     table.show_lines = False
+    table.show_edge = False
+    table.pad_edge = False
     for row in result.rows:
-        table.add_row(
-            _text(words.label(row.dimension), "bold underline"), *([""] * (len(row.cells) - 1))
-        )
-        table.add_row(
-            *(_cell(c, row.dimension, cite, result.names) for c in row.cells), end_section=True
-        )
+        table.add_row(_label(row.dimension, mark, "bold underline"), *([""] * (len(row.cells) - 1)))
+        table.add_row(*cells[row.dimension], end_section=True)
     return table
 
 
-def _stacked(result: Comparison, cite: Citations) -> list[RenderableType]:
+def _stacked(result: Comparison, cite: Citations, mark: str | None) -> list[RenderableType]:
     """One dimension after another, each role's value under it: no column too narrow."""
     parts: list[RenderableType] = []
     for row in result.rows:
-        parts.append(_text(words.label(row.dimension), "bold underline"))
+        parts.append(_label(row.dimension, mark, "bold underline"))
         for role, c in zip(result.roles, row.cells, strict=True):
             parts.append(_heading(role))
-            parts.append(_cell(c, row.dimension, cite, result.names))
+            parts.append(_cell(c, row.dimension, cite, result.names, detail=result.detail))
         parts.append(Text(""))
     return parts
 

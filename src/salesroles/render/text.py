@@ -20,3 +20,14 @@ def clean(text: str) -> str:
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_URL_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL with every character an autolink or a terminal could misread
+    percent-encoded (spaces, angle brackets, quotes, controls); None for any other scheme."""
+    if not re.match(r"(?i)https?://", url):
+        return None
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)

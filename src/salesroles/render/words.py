@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from salesroles.models import DIMENSIONS, Figure, Point, Source
+from salesroles.models import DIMENSIONS, Figure, Headline, Point, Source
 
 NOT_COVERED = "not covered by the sources"
 NO_DIFFERENCE = "The structured values of these roles do not differ."
@@ -28,6 +28,34 @@ KIND_LABELS = {
     "other": "other",
 }
 UNMARKED_KINDS = frozenset({"article", "statistics"})
+# The kind in one word, for the glance's list of sources.
+KIND_WORDS = {
+    "article": "article",
+    "statistics": "statistics",
+    "encyclopedia": "encyclopedia",
+    "research": "research",
+    "publication": "publication",
+    "search-firm": "search firm",
+    "practitioner": "practitioner",
+    "vendor-blog": "vendor",
+    "other": "other",
+}
+
+
+def more(*, differences: int = 0, omitted: int = 0, detail: bool = True) -> str:
+    """What the glance leaves for a flag: ``More: --detail (...) · --all (...)``."""
+    parts = []
+    if detail:
+        extra = f", {differences} more difference{'s' * (differences != 1)}" if differences else ""
+        parts.append(f"--detail (every point{extra}, each side of a dispute, titles and URLs)")
+    if omitted:
+        parts.append(f"--all ({omitted} more dimensions) or --only DIM,...")
+    return "More: " + " · ".join(parts)
+
+
+GLANCE_DIFFERENCES = 6  # the key differences a glance shows at most; --detail shows them all
+DISPUTED = "Where the sources disagree (both sides with --detail)"
+CONTEXT_NOTE = "◦ context: how statistics classify the title, history, notes on a source"
 
 _FIELD_LABELS = {
     ("scope", "level"): "Level",
@@ -36,6 +64,7 @@ _FIELD_LABELS = {
     ("reporting", "reports_to"): "Reports to",
     ("budget", "level"): "Level",
     ("owns", "functions"): "Owns",
+    ("owns", "sometimes"): "At times",
     ("stage", "company_size"): "Company size",
     ("team", "builds_team"): "Builds the team",
     ("career", "comes_from"): "Comes from",
@@ -65,6 +94,40 @@ def facts(dimension: str, values: Mapping[str, Any], names: Mapping[str, str]) -
     return lines
 
 
+_HORIZONS = {"long": "long-term", "medium": "medium-term", "short": "short-term"}
+
+
+def short_name(ref: str, names: Mapping[str, str]) -> str:
+    """A role or executive in few letters, for a narrow cell: CEO, CRO, Director of Sales."""
+    title = names.get(ref, ref)
+    return ref.upper() if len(ref) <= 3 and ref.isalpha() and len(title) > 12 else title
+
+
+def glance(dimension: str, values: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """A dimension's structured values in a few words, for the glance ("long-term, strategic")."""
+    parts: list[str] = []
+    if dimension == "focus":
+        parts += [_HORIZONS.get(values.get("horizon", ""), "")]
+        parts += [str(values.get("orientation", ""))]
+    elif dimension == "reporting" and values.get("reports_to"):
+        parts.append("to " + ", ".join(short_name(r, names) for r in values["reports_to"]))
+    elif dimension == "career" and values.get("leads_to"):
+        parts.append("→ " + ", ".join(short_name(r, names) for r in values["leads_to"]))
+    elif dimension == "career" and values.get("comes_from"):
+        parts.append("from " + ", ".join(short_name(r, names) for r in values["comes_from"]))
+    elif dimension == "owns":
+        parts.append(", ".join(values.get("functions", ())))
+        if values.get("sometimes"):
+            parts.append("at times " + ", ".join(values["sometimes"]))
+    elif dimension == "stage":
+        parts.append(", ".join(values.get("company_size", ())))
+    elif dimension == "team" and "builds_team" in values:
+        parts.append("builds the team" if values["builds_team"] else "inherits the team")
+    elif "level" in values:
+        parts.append(str(values["level"]))
+    return ", ".join(p for p in parts if p)
+
+
 def figure(f: Figure) -> str:
     """A pay figure in words, with what it covers: figures never travel bare."""
     amount = f"{f.amount:,}" if f.amount is not None else f"{f.low or 0:,}–{f.high or 0:,}"
@@ -78,6 +141,13 @@ def kind_note(source: Source) -> str:
     return (
         "" if source.kind in UNMARKED_KINDS else f" ({KIND_LABELS.get(source.kind, source.kind)})"
     )
+
+
+def brief(source: Source) -> str:
+    """A source in a few words, for the glance: who says it, when, and what kind it is."""
+    who = source.publisher or source.title
+    year = f", {source.year}" if source.year else ""
+    return f"{who}{year} ({KIND_WORDS.get(source.kind, source.kind)})"
 
 
 def citation(source: Source) -> str:
@@ -110,7 +180,7 @@ class Citations:
             shown.append(f"[{self.numbers[i]}]")
         return "".join(shown)
 
-    def point(self, p: Point) -> str:
+    def point(self, p: Point | Headline) -> str:
         mark = self.marks(p.sources)
         return f"{p.text} {mark}" if mark else p.text
 

@@ -14,16 +14,17 @@ from textual.widgets import Static
 
 # (keys, what they do, where): the README's key table is this one.
 KEYS: tuple[tuple[str, str, str], ...] = (
-    ("↑ ↓ / j k", "move", "everywhere"),
+    ("↑ ↓ / j k", "move; in a profile or comparison, from row to row", "everywhere"),
     ("/", "filter as you type: title, alias or real-world title", "roles"),
-    ("Enter", "open the role (profile); in career, re-centre on it", "roles, career"),
+    ("Enter", "open the role; on a row, its every point; in career, re-centre", "everywhere"),
+    ("v", "the row's every point, each with its source", "profile, compare"),
     ("Space", "mark a role for comparing", "roles"),
     ("c", "compare the marked roles (2–4); in advise, the two advised", "roles, advise"),
     ("d", "differences only, or every row", "compare"),
     ("a", "all dimensions or the core six", "compare"),
     ("g", "career view: comes from and leads to", "roles, profile"),
     ("t", "shortest path to a target role, with each move's steps", "career"),
-    ("s", "sources pane: kind, year, URL", "profile, compare"),
+    ("s", "sources pane: numbered as in the view, whole URLs", "profile, compare"),
     ("h", "advise: whom to hire", "everywhere"),
     ("e", "export the view as Markdown to a file", "every view"),
     ("Tab", "next field or pane", "everywhere"),

@@ -1,4 +1,4 @@
-"""One role's profile: every dimension the sources cover, each point with its sources."""
+"""One role at a glance: a sourced headline per dimension; Enter on a row, its every point."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from textual.widgets import Header, Static
 
 from salesroles import queries
 from salesroles.app.messages import OpenCareer
-from salesroles.app.screens.base import ViewScreen
+from salesroles.app.screens.rows import RowsScreen
 from salesroles.app.widgets.keybar import KeyBar
-from salesroles.app.widgets.result_view import ResultView, literal, table
+from salesroles.app.widgets.result_view import ResultView, literal
 from salesroles.app.widgets.sources import SourcesPane
 from salesroles.catalog import Catalog
 from salesroles.models import DIMENSIONS
@@ -20,12 +20,11 @@ from salesroles.render.text import clean
 from salesroles.results import Result
 
 
-class ProfileScreen(ViewScreen):
-    """A role as ``salesroles show`` prints it: dimensions no source covers are folded
-    into one line under the table, and each point ends with its source markers."""
+class ProfileScreen(RowsScreen):
+    """A role as ``salesroles show`` prints it: a headline per covered dimension, the
+    dimensions no source covers folded into one line, ``g`` its career ladder."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "sources", "Sources"),
         Binding("g", "career", "Career"),
     ]
 
@@ -43,20 +42,26 @@ class ProfileScreen(ViewScreen):
 
     def on_mount(self) -> None:
         self.sub_title = clean(self.shown.role.title)
-        self.query_one("#view", ResultView).show(table(self.shown))
-        uncovered = sum(row.cells[0] is None for row in self.shown.rows)
+        self.draw()
+        covered = len(self.rows())
         status = (
-            f"{len(self.shown.rows) - uncovered} of {len(self.shown.rows)} dimensions covered "
-            "by the sources; the rest are folded into one line under the table"
-            if uncovered
-            else "Every dimension is covered by the sources."
+            f"{covered} of {len(self.shown.rows)} dimensions covered by the sources · "
+            "↑↓ a row · Enter its every point · g career"
         )
         self.query_one("#status", Static).update(literal(status, "dim"))
-        self.query_one("#view", ResultView).focus()  # arrows, j/k and the page keys scroll it
-        self.query_one(SourcesPane).show_sources(self.catalog, [self.shown.role])
+        self.query_one("#view", ResultView).focus()  # the page keys scroll it
 
-    def action_sources(self) -> None:
-        self.query_one(SourcesPane).toggle_class("open")
+    def shown_result(self) -> Result:
+        return self.shown
+
+    def rows(self) -> list[str]:
+        return [row.dimension for row in self.shown.rows if row.cells[0] is not None]
+
+    def view_key(self) -> object:
+        return self.role_id
+
+    def detail(self, dimension: str) -> Result:
+        return queries.profile(self.catalog, self.shown.role, [dimension], detail=True)
 
     def action_career(self) -> None:
         self.post_message(OpenCareer(self.role_id))

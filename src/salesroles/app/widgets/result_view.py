@@ -26,11 +26,11 @@ def literal(text: str, style: str = "") -> Text:
 Builder = Callable[[int], RenderableType]  # draws a view at a given width
 
 
-def table(result: Result) -> Builder:
-    """The CLI's table for ``result``, drawn at the view's width."""
-    from salesroles.render.table import build
+def table(result: Result, mark: str | None = None) -> Builder:
+    """The CLI's table for ``result``, drawn at the view's width; row ``mark`` reversed."""
+    from salesroles.render.table import view
 
-    return lambda width: build(result, width=width)
+    return lambda width: view(result, width=width, mark=mark)
 
 
 def side_by_side_width(result: Comparison, width: int) -> int:
@@ -146,3 +146,18 @@ class ResultView(ScrollView, can_focus=True):
     def text(self) -> str:
         """The whole rendered view as plain text (for tests and debugging)."""
         return "\n".join(line.text.rstrip() for line in self.lines)
+
+    def reversed_line(self) -> int | None:
+        """The first line holding reversed text: where the marked row is drawn."""
+        for number, line in enumerate(self.lines):
+            if any(segment.style and segment.style.reverse for segment in line):
+                return number
+        return None
+
+    def reveal(self, line: int) -> None:
+        """Scroll just enough that ``line`` (and a few after it) can be seen."""
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if line < top:
+            self.scroll_to(y=max(0, line - 1), animate=False)
+        elif line + 3 >= top + height:
+            self.scroll_to(y=max(0, line + 4 - height), animate=False)

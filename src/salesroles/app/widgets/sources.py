@@ -1,33 +1,25 @@
-"""The sources pane (``s``): the sources of the roles on screen, with kind, year and URL.
-
-It shows what ``salesroles sources ROLE`` prints, for each role in the view.
-"""
+"""The sources pane (``s``): every source the view cites, whole, with its URL, numbered
+as the view's markers are (``[3]``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from rich.console import RenderableType
 
-from rich.console import Group, RenderableType
-
-from salesroles import queries
 from salesroles.app.widgets.result_view import ResultView
-from salesroles.catalog import Catalog
-from salesroles.models import Role
-from salesroles.render.table import build
+from salesroles.results import Result
 
 
 class SourcesPane(ResultView):
-    """Hidden until ``s``; drawn when first shown."""
+    """Hidden until ``s``; drawn ahead of time so the first ``s`` is instant."""
 
-    def show_sources(self, catalog: Catalog, roles: Sequence[Role]) -> None:
+    def show_sources(self, result: Result, key: object) -> None:
         def draw(width: int) -> RenderableType:
-            parts: list[RenderableType] = []
-            for role in roles:  # the renderer heads each list with its role
-                parts.append(build(queries.sources(catalog, role), width=width))
-            return Group(*parts)
+            from salesroles.render.table import numbered_sources
 
-        self.border_title = "sources · s hides them"
-        self.show(draw, key=tuple(r.id for r in roles))
+            return numbered_sources(result, width=width)
+
+        self.border_title = "sources, numbered as in the view · s hides them"
+        self.show(draw, key=("sources", key))
         self.set_timer(0.3, self.prepare_while_hidden)
 
     def prepare_while_hidden(self) -> None:
