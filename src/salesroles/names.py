@@ -315,6 +315,7 @@ class Word(NamedTuple):
     word: str
     typed: str
     pos: int = 0  # where it starts in the title
+    end: int = 0  # where it ends
     group: int = 0  # 0: before any separator; n: the n-th part after a dash, bar, comma or bracket
 
 
@@ -359,9 +360,9 @@ def _words(text: str) -> Iterator[Word]:
             forms = _forms(fold(typed))
             for form in forms:
                 shown = typed if len(forms) == 1 or fold(typed) in ABBREVIATIONS else form
-                yield Word(form, shown, token.start(), group)
+                yield Word(form, shown, token.start(), token.end("word"), group)
         elif kind == "amp":
-            yield Word("and", token.group(), token.start(), group)
+            yield Word("and", token.group(), token.start(), token.end(), group)
         else:
             group += 1
 
@@ -369,7 +370,8 @@ def _words(text: str) -> Iterator[Word]:
 def parse(text: str) -> Title:
     """``text`` read into words, posting noise set aside, level words and guards found."""
     noise: list[tuple[int, str]] = []
-    found = list(_words(_clean(unicodedata.normalize("NFKC", text), noise)))
+    cleaned = _clean(unicodedata.normalize("NFKC", text), noise)
+    found = list(_words(cleaned))
     is_noise = [False] * len(found)
     labels: dict[int, str] = {}
     for i, w in enumerate(found):
@@ -380,7 +382,7 @@ def parse(text: str) -> Title:
             if tuple(x.word for x in found[i:stop]) == phrase and found[stop - 1].group == w.group:
                 for k in range(i, stop):
                     is_noise[k] = True
-                labels[i] = " ".join(x.typed for x in found[i:stop])
+                labels[i] = cleaned[w.pos : found[stop - 1].end]
     for i in _spelled_acronyms(found, is_noise):
         is_noise[i] = True
     if all(is_noise[i] or _is_glue(found, i) for i in range(len(found))):
@@ -411,22 +413,22 @@ def _is_glue(found: Sequence[Word], i: int) -> bool:
 
 
 def _spelled_acronyms(found: Sequence[Word], is_noise: Sequence[bool]) -> Iterator[int]:
-    """Words alone in a part that spell the initials of the rest: "(CRO)", "- AE"."""
+    """Words alone in a part that spell the initials of the rest: "(CRO)", "- AE", "(RVP)"."""
+    groups: dict[int, list[int]] = {}
     for i, w in enumerate(found):
-        alone = [k for k, x in enumerate(found) if x.group == w.group]
-        if not w.group or alone != [i] or not 2 <= len(w.typed) <= 5 or not w.typed.isalpha():
+        groups.setdefault(w.group, []).append(i)
+    for group, members in groups.items():
+        w = found[members[0]]
+        if not group or {found[k].pos for k in members} != {w.pos}:
+            continue  # the title's first part, or more than one typed word
+        if not 2 <= len(w.typed) <= 5 or not w.typed.isalpha():
             continue
-        letters = fold(w.typed)
-        rest = [x for k, x in enumerate(found) if x.group != w.group and not is_noise[k]]
+        rest = [x for k, x in enumerate(found) if x.group != group and not is_noise[k]]
         for skip_glue in (False, True):
-            heads = "".join(
-                fold(x.typed)[0]
-                for n, x in enumerate(rest)
-                if (not skip_glue or x.word not in _GLUE)
-                and (n == 0 or x.pos != rest[n - 1].pos)  # one letter per typed word
-            )
-            if letters in heads:
-                yield i
+            typed = [x for n, x in enumerate(rest) if n == 0 or x.pos != rest[n - 1].pos]
+            heads = "".join(fold(x.typed)[0] for x in typed if not skip_glue or x.word not in _GLUE)
+            if fold(w.typed) in heads:
+                yield from members
                 break
 
 
@@ -637,6 +639,11 @@ class Vocabulary:
             found = self._near[word, cutoff] = difflib.get_close_matches(word, pool, 3, cutoff)
         return found
 
+    def qualifier_typo(self, word: str) -> bool:
+        """Whether ``word`` is no name's word, but a typo of a qualifier ("seinor")."""
+        nearest = self.similar(word)
+        return word not in self.names and bool(nearest) and nearest[0] in SET_ASIDE
+
     def near(self, word: str) -> set[str]:
         """The keys holding a word that ``word`` is a typo of (or is)."""
         return set().union(*(self.names.get(w, ()) for w in self.similar(word, 0.7)))
@@ -651,6 +658,7 @@ def close(typed: Sequence[str], vocabulary: Vocabulary) -> list[str]:
     import difflib
 
     typed = [w for w in typed if w not in _GLUE and (w not in SET_ASIDE or w in _SOFT)]
+    typed = [w for w in typed if not vocabulary.qualifier_typo(w)]
     if not typed:
         return []
     candidates: set[str] | None = None
