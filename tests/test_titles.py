@@ -438,6 +438,19 @@ def test_every_reading_says_how_it_was_reached(
     assert (reading.role, reading.how) == (role, how)
 
 
+@pytest.mark.parametrize(
+    ("title", "read_as"),
+    [
+        ("Account Executive", "Account Executive"),  # an alias that is also a listed title
+        ("ae", "Sales Representative"),  # an alias alone: the role's title
+        ("Director, Sales", "Director of Sales"),
+        ("SVP of Sales", "SVP of Sales"),
+    ],
+)
+def test_read_as_is_the_name_the_title_matched(bundled: Catalog, title: str, read_as: str) -> None:
+    assert bundled.read(title).read_as == read_as
+
+
 def test_every_kind_of_reading_is_named() -> None:
     assert set(get_args(names.How)) == {
         "exact",

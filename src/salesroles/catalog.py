@@ -356,7 +356,7 @@ INDEX: dict[str, Any] = {
     "order": list[str],
     "titles": dict[str, str],
     "rules": Literal[names.RULES],  # an index read by other rules is rebuilt
-    "names": dict[str, tuple[str, Literal["exact", "alias"]]],  # key -> (role id, how)
+    "names": dict[str, tuple[str, Literal["exact", "alias"], str]],  # key -> (role, how, name)
     "real_titles": dict[str, list[tuple[str, str, str | None, str]]],  # (role, lang, note, text)
     "slugs": dict[str, str],
     "outside_phrases": dict[str, list[tuple[str, str, str]]],  # word -> (key, name, reason)
@@ -374,13 +374,15 @@ INDEX: dict[str, Any] = {
 
 def compile_index(dataset: Dataset) -> dict[str, Any]:
     """What a catalog needs to answer look-ups, as plain JSON: also the cache's payload."""
-    primary: dict[str, tuple[str, str]] = {}
+    primary: dict[str, tuple[str, str, str]] = {}
     real: dict[str, list[tuple[str, str, str | None, str]]] = {}
     slugs: dict[str, str] = {}
     for role in dataset.roles:
         named = [(role.id, "exact"), (role.title, "exact")]
         for name, how in (*named, *((alias, "alias") for alias in role.aliases)):
-            primary.setdefault(names.key(name), (role.id, how))
+            found = names.key(name)
+            if found not in primary:
+                primary[found] = (role.id, how, _name_for(role, found))
             slugs.setdefault(names.slug(name), role.id)
         for title in role.titles:
             listed = real.setdefault(names.key(title.text), [])
@@ -424,6 +426,14 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "sizes": json.dumps([plain(s) for s in dataset.sizes]),
         "hiring": json.dumps([plain(h) for h in dataset.hiring]),
     }
+
+
+def _name_for(role: Role, key: str) -> str:
+    """The name of ``role`` whose key is ``key``: its title, or a real-world title."""
+    for title in (role.title, *(t.text for t in role.titles)):
+        if names.key(title) == key:
+            return title
+    return role.title
 
 
 def _better(

@@ -16,12 +16,10 @@ Pure functions over strings and plain values: no dataset models, no output.
 plain dictionaries (the catalog's index).
 """
 
-from __future__ import annotations
-
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from itertools import combinations, product
 from typing import Literal, NamedTuple
 
@@ -194,6 +192,9 @@ _NOISE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("immediate", "start"),
 )
 # fmt: on
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _NOISE_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 # Acronyms that name a sales office only when written alone: each means other offices too.
 ACRONYMS: dict[str, str] = {
@@ -259,10 +260,13 @@ _SPECIAL = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae"
 
 def fold(word: str) -> str:
     """``word`` lower-cased with its accents taken off: "Général" is "general", "ż" is "z"."""
-    folded = word.casefold().translate(_SPECIAL)
+    folded = word.casefold()
     if folded.isascii():
         return folded
-    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", folded.translate(_SPECIAL))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _forms(folded: str) -> tuple[str, ...]:
@@ -283,30 +287,57 @@ def _forms(folded: str) -> tuple[str, ...]:
 
 # --- reading a title into words ---------------------------------------------------------------
 
-# German inclusive endings: "Leiter:in", "Leiter*in", "Leiter/-in", "Leiter(in)", "LeiterIn".
-_INCLUSIVE = re.compile(
-    r"(?i:(?<=[^\W\d_])(?:[:*_·]|/-?)(?:innen|in)(?![^\W\d_])|(?<=[^\W\d_])\((?:innen|in)\))"
-    r"|(?:(?<=er)|(?<=or)|(?<=nt)|(?<=ur)|(?<=ar)|(?<=st))In(?:nen)?(?![^\W\d_])"
-)
-# French, Spanish, Italian, Portuguese, Polish inclusive endings: "commercial(e)", "Director/a".
-_ENDINGS = re.compile(
-    r"(?i)(?<=[^\W\d_]{2})(?:\((?:e|es|a|as|ne|rice|trice|euse|ka)\)"
-    r"|(?:·(?:e|rice|trice|euse)|/(?:a|ka|e|rice|trice))(?=\s|$|[)\],|]))"
-)
+# Patterns compiled when first needed (each costs about a millisecond), and tried only on a
+# title that holds a character they need: most names given to show or compare hold none.
 _G = r"(?:[mwdfxhvk]|div(?:erse|ers)?\.?)"
-_GENDER = re.compile(
-    rf"(?i)\(\s*{_G}(?:\s*[/|,]\s*{_G}){{1,3}}\s*\)\*?"
-    rf"|(?<![^\W_]){_G}(?:\s*/\s*{_G}){{1,3}}(?![^\W_])"
-    r"|\(\s*(?:all(?:e)?\s+genders?|alle\s+geschlechter|any\s+gender|gn|genderneutral"
-    r"|tous\s+genres)\s*\)"
-)
-_ELISION = re.compile(r"(?i)(?<![^\W_])(d|l|dell|all|nell|sull|dall|un|qu)['’]")
-_TOKEN = re.compile(
-    r"(?P<word>[^\W_]+(?:['’.][^\W_]+)*)\.?"
-    r"|(?P<amp>[&+])"
-    r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
-    r"|(?P<bar>\s-+\s|\s-+|-+\s|[|–—•;:,])"
-)
+_PATTERNS: dict[str, tuple[str, str]] = {  # name -> (pattern, characters one of which it needs)
+    # German inclusive endings: "Leiter:in", "Leiter*in", "Leiter/-in", "Leiter(in)", "LeiterIn".
+    "inclusive": (
+        r"(?i:(?<=[^\W\d_])(?:[:*_·]|/-?)(?:innen|in)(?![^\W\d_])|(?<=[^\W\d_])\((?:innen|in)\))"
+        r"|(?:(?<=er)|(?<=or)|(?<=nt)|(?<=ur)|(?<=ar)|(?<=st))In(?:nen)?(?![^\W\d_])",
+        ":*_·/(I",
+    ),
+    # French, Spanish, Italian, Portuguese, Polish endings: "commercial(e)", "Director/a".
+    "endings": (
+        r"(?i)(?<=[^\W\d_]{2})(?:\((?:e|es|a|as|ne|rice|trice|euse|ka)\)"
+        r"|(?:·(?:e|rice|trice|euse)|/(?:a|ka|e|rice|trice))(?=\s|$|[)\],|]))",
+        "(·/",
+    ),
+    # Gender markers: "(m/w/d)", "H/F", "M/V", "(k/m)", "(all genders)".
+    "gender": (
+        rf"(?i)\(\s*{_G}(?:\s*[/|,]\s*{_G}){{1,3}}\s*\)\*?"
+        rf"|(?<![^\W_]){_G}(?:\s*/\s*{_G}){{1,3}}(?![^\W_])"
+        r"|\(\s*(?:all(?:e)?\s+genders?|alle\s+geschlechter|any\s+gender|gn|genderneutral"
+        r"|tous\s+genres)\s*\)",
+        "/(",
+    ),
+    # Elided articles: "d'affaires", "dell'area".
+    "elision": (r"(?i)(?<![^\W_])(d|l|dell|all|nell|sull|dall|un|qu)['’]", "'’"),
+    "token": (
+        r"(?P<word>[^\W_]+(?:['’.][^\W_]+)*)\.?"
+        r"|(?P<amp>[&+])"
+        r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
+        r"|(?P<bar>\s-+\s|\s-+|-+\s|[|–—•;:,])",
+        "",
+    ),
+}
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    found = _COMPILED.get(name)
+    if found is None:
+        found = _COMPILED[name] = re.compile(_PATTERNS[name][0])
+    return found
+
+
+def _normal(text: str) -> str:
+    """``text`` in Unicode's compatibility form (full-width letters as letters)."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
 
 
 class Word(NamedTuple):
@@ -335,7 +366,7 @@ def words(text: str) -> list[Word]:
     Dots join initials and abbreviations ("Sr." is "sr"); dashes, slashes, commas and
     brackets separate words; ``&`` is "and". "mid-market" gives "mid", "market".
     """
-    return list(_words(_clean(unicodedata.normalize("NFKC", text), [])))
+    return list(_words(_clean(_normal(text), [])))
 
 
 def _clean(text: str, noise: list[tuple[int, str]]) -> str:
@@ -345,15 +376,17 @@ def _clean(text: str, noise: list[tuple[int, str]]) -> str:
         noise.append((found.start(), found.group().strip()))
         return mark + " " * (len(found.group()) - 1)
 
-    text = _INCLUSIVE.sub(blank, text)
-    text = _ENDINGS.sub(blank, text)
-    text = _GENDER.sub(lambda m: blank(m, "|"), text)
-    return _ELISION.sub(lambda m: m.group(1) + " ", text)
+    for name, mark in (("inclusive", " "), ("endings", " "), ("gender", "|")):
+        if any(c in text for c in _PATTERNS[name][1]):
+            text = _pattern(name).sub(partial(blank, mark=mark), text)
+    if "'" in text or "’" in text:
+        text = _pattern("elision").sub(lambda m: m.group(1) + " ", text)
+    return text
 
 
 def _words(text: str) -> Iterator[Word]:
     group = 0
-    for token in _TOKEN.finditer(text):
+    for token in _pattern("token").finditer(text):
         kind = token.lastgroup
         if kind == "word":
             typed = token.group("word").replace(".", "").replace("'", "").replace("’", "")
@@ -370,14 +403,14 @@ def _words(text: str) -> Iterator[Word]:
 def parse(text: str) -> Title:
     """``text`` read into words, posting noise set aside, level words and guards found."""
     noise: list[tuple[int, str]] = []
-    cleaned = _clean(unicodedata.normalize("NFKC", text), noise)
+    cleaned = _clean(_normal(text), noise)
     found = list(_words(cleaned))
     is_noise = [False] * len(found)
     labels: dict[int, str] = {}
     for i, w in enumerate(found):
         if w.word in _NOISE_WORDS or (w.group and w.word in QUALIFIERS["industry"]):
             is_noise[i] = True
-        for phrase in _NOISE_PHRASES:
+        for phrase in _PHRASES_BY_FIRST.get(w.word, ()):
             stop = i + len(phrase)
             if tuple(x.word for x in found[i:stop]) == phrase and found[stop - 1].group == w.group:
                 for k in range(i, stop):
@@ -554,7 +587,7 @@ class Lookup:
         outside: Mapping[str, Sequence[Sequence[str]]],
         role_titles: Mapping[str, str],
     ) -> None:
-        self.names = names  # key -> (role id, "exact" | "alias")
+        self.names = names  # key -> (role id, "exact" | "alias", the name to show)
         self.titles = titles  # key -> [(role id, lang, note, text), ...]
         self.slugs = slugs  # slug of an id, title or alias -> role id
         self.outside = outside  # first word of a phrase's key -> [(key, name, reason), ...]
@@ -566,8 +599,8 @@ class Lookup:
         """What the key ``found`` names: the role it is a name of first, then titles."""
         result: list[Entry] = []
         if primary := self.names.get(found):
-            role, how = primary[0], primary[1]
-            result.append(Entry(role, "exact" if how == "exact" else "alias", self.title(role)))
+            role, how, name = primary[0], primary[1], primary[2]
+            result.append(Entry(role, "exact" if how == "exact" else "alias", name))
         for listed, lang, note, text in self.titles.get(found, ()):
             result.append(Entry(str(listed), "alias", str(text), str(lang), note))
         return result
@@ -576,7 +609,7 @@ class Lookup:
         return self.role_titles.get(role, role)
 
     @property
-    def vocabulary(self) -> Vocabulary:
+    def vocabulary(self) -> "Vocabulary":
         if self._vocabulary is None:
             self._vocabulary = Vocabulary(self)
         return self._vocabulary
@@ -605,7 +638,7 @@ class Vocabulary:
     """The words of a dataset's names, for finding near-misses quickly.
 
     Made once per catalog, on the first title that needs it: for each word, the keys
-    it appears in; typos are looked for among words of about the same length.
+    it appears in; for each pair of letters, the words holding it (typos share most).
     """
 
     def __init__(self, lookup: Lookup) -> None:
@@ -625,18 +658,37 @@ class Vocabulary:
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.known):
             self._by_length.setdefault(len(word), []).append(word)
+        self._grams: dict[int, dict[str, list[str]]] = {}  # length -> pair of letters -> words
         self._near: dict[tuple[str, float], list[str]] = {}
 
     def similar(self, word: str, cutoff: float = 0.8) -> list[str]:
-        """Known words ``word`` is a typo of, closest first (at most three)."""
+        """Known words ``word`` is a typo of, closest first (at most three).
+
+        Only the 30 words of about its length that share the most pairs of letters
+        with it are compared, so the cost does not grow with the dataset.
+        """
         found = self._near.get((word, cutoff))
         if found is None:
             import difflib
 
-            pool = [
-                w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
-            ]
+            shared: dict[str, int] = {}
+            for length in range(len(word) - 2, len(word) + 3):
+                grams = self._grams_of(length)
+                for gram in _grams(word):
+                    for other in grams.get(gram, ()):
+                        shared[other] = shared.get(other, 0) + 1
+            pool = sorted(shared, key=lambda w: (-shared[w], w))[:30]
             found = self._near[word, cutoff] = difflib.get_close_matches(word, pool, 3, cutoff)
+        return found
+
+    def _grams_of(self, length: int) -> dict[str, list[str]]:
+        """For each pair of letters, the known words of ``length`` letters holding it."""
+        found = self._grams.get(length)
+        if found is None:
+            found = self._grams[length] = {}
+            for other in self._by_length.get(length, ()):
+                for gram in _grams(other):
+                    found.setdefault(gram, []).append(other)
         return found
 
     def qualifier_typo(self, word: str) -> bool:
@@ -647,6 +699,12 @@ class Vocabulary:
     def near(self, word: str) -> set[str]:
         """The keys holding a word that ``word`` is a typo of (or is)."""
         return set().union(*(self.names.get(w, ()) for w in self.similar(word, 0.7)))
+
+
+def _grams(word: str) -> set[str]:
+    """The pairs of letters in ``word``, its first and last marked: "^s", "sa", ..., "s$"."""
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 def close(typed: Sequence[str], vocabulary: Vocabulary) -> list[str]:
