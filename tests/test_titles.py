@@ -7,6 +7,7 @@ the languages, notes and titles outside sales are read against ``fixtures/titles
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import get_args
 
@@ -510,10 +511,16 @@ def test_read_never_raises_and_says_none(bundled: Catalog, title: str) -> None:
     assert (reading.role, reading.how) == (None, "none")
 
 
+@cache
+def _bundled() -> Catalog:
+    """The bundled catalog for hypothesis tests (which take no function-scoped fixtures)."""
+    return load.load(use_cache=False)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_reads_without_error(text: str) -> None:
-    reading = _BUNDLED.read(text)
+    reading = _bundled().read(text)
     assert reading.how in get_args(names.How)
     assert (reading.role is None) == (reading.how in ("none", "ambiguous"))
     assert len(reading.alternatives) <= 3
@@ -526,10 +533,7 @@ def test_any_text_reads_without_error(text: str) -> None:
     st.sampled_from(["", " (m/w/d)", " - Remote", " | SaaS", ", EMEA"]),
 )
 def test_no_assistant_title_ever_lands_on_a_role(who: str, to: str, noise: str) -> None:
-    assert _BUNDLED.read(f"{who} {to}{noise}").role is None
-
-
-_BUNDLED = load.load(use_cache=False)
+    assert _bundled().read(f"{who} {to}{noise}").role is None
 
 
 def test_the_index_carries_language_note_and_outside_phrases(titled: Catalog) -> None:

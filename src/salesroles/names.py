@@ -19,7 +19,7 @@ plain dictionaries (the catalog's index).
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import combinations, product
 from typing import Literal, NamedTuple
 
@@ -269,6 +269,14 @@ def fold(word: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
+def _spelled(typed: str) -> tuple[tuple[str, ...], bool]:
+    """The words ``typed`` stands for, and whether each shows as typed (else as itself)."""
+    folded = fold(typed)
+    forms = _forms(folded)
+    return forms, len(forms) == 1 or folded in ABBREVIATIONS
+
+
 def _forms(folded: str) -> tuple[str, ...]:
     """The words one typed word stands for: spelled out, masculine, a compound split."""
     if folded in ABBREVIATIONS:
@@ -276,6 +284,8 @@ def _forms(folded: str) -> tuple[str, ...]:
     word = _FEMININE.get(folded, folded)
     if len(word) >= 7 and word.endswith(_GERMAN_FEMININE):
         word = word[:-2]
+    if not word.endswith(_HEADS):
+        return (word,)
     for head in _HEADS:
         stem = word[: -len(head)]
         if word.endswith(head) and len(stem) >= 4:
@@ -390,10 +400,9 @@ def _words(text: str) -> Iterator[Word]:
         kind = token.lastgroup
         if kind == "word":
             typed = token.group("word").replace(".", "").replace("'", "").replace("’", "")
-            forms = _forms(fold(typed))
+            forms, whole = _spelled(typed)
             for form in forms:
-                shown = typed if len(forms) == 1 or fold(typed) in ABBREVIATIONS else form
-                yield Word(form, shown, token.start(), token.end("word"), group)
+                yield Word(form, typed if whole else form, token.start(), token.end("word"), group)
         elif kind == "amp":
             yield Word("and", token.group(), token.start(), token.end(), group)
         else:
@@ -421,12 +430,12 @@ def parse(text: str) -> Title:
     if all(is_noise[i] or _is_glue(found, i) for i in range(len(found))):
         is_noise = [False] * len(found)  # a title made of noise only is its own words
         noise = []
-    covered: set[int] = set()
+    reach = -1  # noise is labelled once per typed word or phrase
     for i, w in enumerate(found):
-        if is_noise[i] and i not in covered:
+        if is_noise[i] and w.pos >= reach:
             label = labels.get(i, w.typed)
             noise.append((w.pos, label))
-            covered.update(k for k in range(i, len(found)) if found[k].pos < w.pos + len(label))
+            reach = w.pos + len(label)
     kept = tuple(w for i, w in enumerate(found) if not is_noise[i])
     level = _level(kept)
     return Title(
@@ -483,7 +492,9 @@ def guard(found: Sequence[Word]) -> str | None:
     """Why a title names someone who works for a leader (an assistant, a chief of staff)."""
     spelled = [w.word for w in found]
     for phrase in _STAFF:
-        if any(tuple(spelled[i : i + len(phrase)]) == phrase for i in range(len(spelled))):
+        if phrase[-1] in spelled and any(
+            tuple(spelled[i : i + len(phrase)]) == phrase for i in range(len(spelled))
+        ):
             return CHIEF_OF_STAFF
     if spelled[:1] == ["cos"] and spelled[1:2] == ["to"]:
         return CHIEF_OF_STAFF
@@ -594,15 +605,20 @@ class Lookup:
         self.role_titles = role_titles  # role id -> its title
         self._vocabulary: Vocabulary | None = None
         self._sorted_slugs: list[str] | None = None
+        self._entries: dict[str, list[Entry]] = {}  # by key, as looked up
 
     def entries(self, found: str) -> list[Entry]:
         """What the key ``found`` names: the role it is a name of first, then titles."""
-        result: list[Entry] = []
-        if primary := self.names.get(found):
-            role, how, name = primary[0], primary[1], primary[2]
-            result.append(Entry(role, "exact" if how == "exact" else "alias", name))
-        for listed, lang, note, text in self.titles.get(found, ()):
-            result.append(Entry(str(listed), "alias", str(text), str(lang), note))
+        result = self._entries.get(found)
+        if result is None:
+            result = []
+            if primary := self.names.get(found):
+                role, how, name = primary[0], primary[1], primary[2]
+                result.append(Entry(role, "exact" if how == "exact" else "alias", name))
+            for listed, lang, note, text in self.titles.get(found, ()):
+                result.append(Entry(str(listed), "alias", str(text), str(lang), note))
+            if result:  # a key that names nothing is not kept: any text could be one
+                self._entries[found] = result
         return result
 
     def title(self, role: str) -> str:
@@ -647,7 +663,7 @@ class Vocabulary:
             self.roles.setdefault(found, []).append(primary[0])
         for found, entries in lookup.titles.items():
             listed = self.roles.setdefault(found, [])
-            listed += [str(e[0]) for e in entries if e[0] not in listed]
+            self.roles[found] = list(dict.fromkeys([*listed, *(str(e[0]) for e in entries)]))
         self.names: dict[str, set[str]] = {}  # word -> keys holding it
         for found in self.roles:
             for word in found.split():
@@ -969,9 +985,9 @@ def _alternatives(found: _Found, lookup: Lookup) -> tuple[Alternative, ...]:
         for size in range(len(spelled) - 1, 1, -1):
             for part in combinations(spelled, size):
                 for entry in lookup.entries(" ".join(sorted(part))):
+                    if len(result) >= 3:
+                        return tuple(result.values())[:3]
                     if entry.role != chosen and entry.role not in result:
                         why = "shares the words " + ", ".join(part)
                         result[entry.role] = Alternative(entry.role, why)
-            if len(result) >= 3:
-                break
     return tuple(result.values())[:3]
