@@ -403,6 +403,16 @@ def test_a_phrase_outside_sales_wins_over_setting_aside_its_words(titled: Catalo
     assert reading.reason == "Partner management: Looks after partners; leads no sellers."
 
 
+def test_a_title_holding_two_phrases_outside_sales_gets_the_first_reason(
+    titled: Catalog,
+) -> None:
+    for title, first in [
+        ("Marketing Director, Procurement Manager", "Marketing: "),
+        ("Procurement Manager, Marketing Director", "Purchasing: "),
+    ]:
+        assert (titled.read(title).reason or "").startswith(first)
+
+
 def test_chief_risk_officer_gets_its_reason_and_cro_alone_its_other_meanings(
     titled: Catalog,
 ) -> None:

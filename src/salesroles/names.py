@@ -641,12 +641,17 @@ class Lookup:
             found.add(self.slugs[s])
         return sorted(found)
 
-    def outside_for(self, held: set[str]) -> Iterator[tuple[set[str], str]]:
-        """Phrases of titles outside sales that ``held`` holds: (their words, the reason)."""
+    def outside_for(self, held: Sequence[str]) -> Iterator[tuple[set[str], str]]:
+        """Phrases of titles outside sales that ``held`` holds: (their words, the reason).
+
+        In the order of ``held`` (the title's order), so the same title always gets
+        the same reason.
+        """
+        every = set(held)
         for word in held:
             for phrase, name, reason in self.outside.get(word, ()):
                 words_ = set(phrase.split())
-                if words_ <= held:
+                if words_ <= every:
                     yield words_, f"{name}: {reason}"
 
 
@@ -778,7 +783,8 @@ def read(text: str, lookup: Lookup) -> Reading:
         found = _first(loose, lookup)
     if found is not None:
         return _answer(text, found, lookup)
-    starts = lookup.starting(slug(text)) if slug(text) else []
+    wanted = slug(text)
+    starts = lookup.starting(wanted) if wanted else []
     if len(starts) == 1:
         role = starts[0]
         return Reading(text, role, "alias", lookup.title(role), _set_aside(title, frozenset()))
@@ -847,7 +853,7 @@ def _outside(title: Title, lookup: Lookup, found: _Found | None) -> str | None:
     "channel"; "Director of Sales and Marketing" is a role even if "marketing
     director" is listed as outside.
     """
-    held = {w.word for w in _meaningful(title)}
+    held = [w.word for w in _meaningful(title)]
     matched = set(found.key.split()) if found else set()
     for phrase, reason in lookup.outside_for(held):
         if not phrase <= matched:
