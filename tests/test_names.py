@@ -30,7 +30,7 @@ TITLES = [
     ("VP Sales", "vp", ()),
     ("SVP of Sales", "vp", ()),
     ("SVP, Global Sales", "vp", ("Global",)),
-    ("EVP Sales", "vp", ("executive",)),
+    ("EVP Sales", "vp", ()),  # "EVP" is a level, kept in a field of its own
     ("Sr. Director of Sales", "director", ("senior",)),
     ("Sr. Director, Sales EMEA", "director", ("senior", "EMEA")),
     ("Snr Dir. Sales (DACH)", "director", ("senior", "DACH")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from salesroles import names
 from salesroles.errors import UsageError
@@ -43,13 +43,19 @@ class Edge(Frozen):
 
 @record
 class Match(Frozen):
-    """Which role a name or title means, and how it was read."""
+    """Which role a name or title means, and how it was read (``names.Reading``'s fields)."""
 
     role: Role
     typed: str
     read_as: str  # the role's name or the real-world title it matched
-    set_aside: tuple[str, ...] = ()  # qualifying words set aside to match
+    set_aside: tuple[str, ...] = ()  # qualifiers and posting noise set aside to match
     acronym: str | None = None  # what else the acronym means, when it was one
+    how: names.How = "exact"
+    level: tuple[str, ...] = ()  # level words kept apart: "SVP", "Area"
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, corrected) for each typo
+    lang: str = "en"  # of the dataset title it matched
+    note: str | None = None  # a title beside the role: how it differs
+    alternatives: tuple[names.Alternative, ...] = ()  # other roles it could mean, with why
 
 
 class Unmatched(UsageError):
@@ -94,7 +100,7 @@ class Catalog:
         self.origin = origin
         self.index = index
         self.values = values
-        self._vocabulary: names.Vocabulary | None = None  # for near-misses, made on the first
+        self._lookup: names.Lookup | None = None  # the index's names, made on the first read
         self.extends: str | None = index["extends"]
         self.executives: dict[str, str] = index["executives"]
         self.order: list[str] = index["order"]
@@ -172,31 +178,41 @@ class Catalog:
             raise Unmatched(
                 "A role name cannot be empty. Run 'salesroles list' to see the roles.", name, ()
             )
-        primary: dict[str, str] = self.index["names"]
-        titles: dict[str, list[str]] = self.index["real_titles"]
-        acronym = names.acronym(name)
-        if acronym and acronym in self.roles:
-            role = self.roles[acronym]
-            return Match(role, name, role.title, (), names.ACRONYMS[acronym])
-        for reading in names.readings(name):
-            if reading.key in primary:
-                role = self.roles[primary[reading.key]]
-                return Match(role, name, _name_for(role, reading.key), reading.set_aside)
-            candidates = titles.get(reading.key, [])
-            if len(candidates) == 1:
-                role = self.roles[candidates[0]]
-                return Match(role, name, _name_for(role, reading.key), reading.set_aside)
-            if candidates:
-                raise self._ambiguous(name, candidates)
-        wanted = names.slug(name)
-        if wanted:
-            starts = sorted({rid for s, rid in self.index["slugs"].items() if s.startswith(wanted)})
-            if len(starts) == 1:
-                role = self.roles[starts[0]]
-                return Match(role, name, role.title)
-            if starts:
-                raise self._ambiguous(name, starts)
-        raise self._unknown(name)
+        found = self.read(name)
+        if found.role is not None:
+            return Match(
+                self.roles[found.role],
+                name,
+                found.read_as or self.title_of(found.role),
+                found.set_aside,
+                found.acronym,
+                found.how,
+                found.level,
+                found.corrected,
+                found.lang,
+                found.note,
+                found.alternatives,
+            )
+        if found.how == "ambiguous":
+            raise self._ambiguous(name, list(found.candidates))
+        if found.reason:
+            raise Unmatched(f"No role called {_shorten(name)!r}: {found.reason}", name, ())
+        raise self._unknown(name, found.suggestions)
+
+    def read(self, title: str) -> names.Reading:
+        """How a real-world title reads: a role, several, or none and why. Never raises.
+
+        ``which`` reads each title this way; ``match`` raises where this says none.
+        """
+        if self._lookup is None:
+            self._lookup = names.Lookup(
+                self.index["names"],
+                self.index["real_titles"],
+                self.index["slugs"],
+                self.index["outside_phrases"],
+                self.index["titles"],
+            )
+        return names.read(title, self._lookup)
 
     def _ambiguous(self, name: str, candidates: list[str]) -> Unmatched:
         listed = ", ".join(f"{rid} ({self.title_of(rid)})" for rid in candidates[:8])
@@ -207,10 +223,7 @@ class Catalog:
             tuple(candidates),
         )
 
-    def _unknown(self, name: str) -> Unmatched:
-        if self._vocabulary is None:
-            self._vocabulary = names.Vocabulary(self.index["slugs"])
-        suggestions = tuple(names.close(name, self._vocabulary))
+    def _unknown(self, name: str, suggestions: tuple[str, ...]) -> Unmatched:
         hint = (
             "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
             if suggestions
@@ -261,14 +274,6 @@ class Catalog:
         return None
 
 
-def _name_for(role: Role, key: str) -> str:
-    """The name of ``role`` whose key is ``key``: its title, or the real-world title."""
-    for title in (role.title, *(t.text for t in role.titles)):
-        if names.key(title) == key:
-            return title
-    return role.title
-
-
 class _Roles(Mapping[str, Role]):
     """``catalog.roles``: every role by id, each built on first use."""
 
@@ -298,9 +303,11 @@ INDEX: dict[str, Any] = {
     "executives": dict[str, str],
     "order": list[str],
     "titles": dict[str, str],
-    "names": dict[str, str],
-    "real_titles": dict[str, list[str]],
+    "rules": Literal[names.RULES],  # an index read by other rules is rebuilt
+    "names": dict[str, tuple[str, Literal["exact", "alias"], str]],  # key -> (role, how, name)
+    "real_titles": dict[str, list[tuple[str, str, str | None, str]]],  # (role, lang, note, text)
     "slugs": dict[str, str],
+    "outside_phrases": dict[str, list[tuple[str, str, str]]],  # word -> (key, name, reason)
     "reports": dict[str, list[str]],
     "edges": list[tuple[str, str, int]],
     "roles": dict[str, str],
@@ -315,18 +322,33 @@ INDEX: dict[str, Any] = {
 
 def compile_index(dataset: Dataset) -> dict[str, Any]:
     """What a catalog needs to answer look-ups, as plain JSON: also the cache's payload."""
-    primary: dict[str, str] = {}
-    real: dict[str, list[str]] = {}
+    primary: dict[str, tuple[str, str, str]] = {}
+    real: dict[str, list[tuple[str, str, str | None, str]]] = {}
     slugs: dict[str, str] = {}
     for role in dataset.roles:
-        for name in (role.id, role.title, *role.aliases):
-            primary.setdefault(names.key(name), role.id)
+        named = [(role.id, "exact"), (role.title, "exact")]
+        for name, how in (*named, *((alias, "alias") for alias in role.aliases)):
+            found = names.key(name)
+            if found not in primary:
+                primary[found] = (role.id, how, _name_for(role, found))
             slugs.setdefault(names.slug(name), role.id)
         for title in role.titles:
-            owners = real.setdefault(names.key(title.text), [])
-            if role.id not in owners:
-                owners.append(role.id)
+            listed = real.setdefault(names.key(title.text), [])
+            entry = (role.id, title.lang, title.note, title.text)
+            mine = [k for k, e in enumerate(listed) if e[0] == role.id]
+            if not mine:
+                listed.append(entry)
+            elif _better(entry, listed[mine[0]]):
+                listed[mine[0]] = entry
+    outside: dict[str, list[tuple[str, str, str]]] = {}
+    for kind in dataset.outside:
+        for phrase in kind.phrases:
+            if found := names.key(phrase):
+                held = outside.setdefault(found.split()[0], [])
+                if not any(k == found for k, _, _ in held):
+                    held.append((found, kind.name, kind.reason))
     return {
+        "rules": names.RULES,
         "extends": dataset.extends,
         "executives": dict(dataset.executives),
         "order": [role.id for role in dataset.roles],
@@ -334,6 +356,7 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "names": primary,
         "real_titles": real,
         "slugs": slugs,
+        "outside_phrases": outside,
         "reports": {
             role.id: list(role.reporting.reports_to) for role in dataset.roles if role.reporting
         },
@@ -351,6 +374,21 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "sizes": json.dumps([as_data(s) for s in dataset.sizes]),
         "hiring": json.dumps([as_data(h) for h in dataset.hiring]),
     }
+
+
+def _name_for(role: Role, key: str) -> str:
+    """The name of ``role`` whose key is ``key``: its title, or a real-world title."""
+    for title in (role.title, *(t.text for t in role.titles)):
+        if names.key(title) == key:
+            return title
+    return role.title
+
+
+def _better(
+    entry: tuple[str, str, str | None, str], than: tuple[str, str, str | None, str]
+) -> bool:
+    """One role's title to keep for a key: one with no note first, then English."""
+    return (entry[2] is not None, entry[1] != "en") < (than[2] is not None, than[1] != "en")
 
 
 def _shorten(text: str, limit: int = 60) -> str:
