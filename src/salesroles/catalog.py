@@ -307,7 +307,8 @@ INDEX: dict[str, Any] = {
     "names": dict[str, tuple[str, Literal["exact", "alias"], str]],  # key -> (role, how, name)
     "real_titles": dict[str, list[tuple[str, str, str | None, str]]],  # (role, lang, note, text)
     "slugs": dict[str, str],
-    "outside_phrases": dict[str, list[tuple[str, str, str]]],  # word -> (key, name, reason)
+    # first word -> (the phrase's words in order, name, reason)
+    "outside_phrases": dict[str, list[tuple[str, str, str]]],
     "reports": dict[str, list[str]],
     "edges": list[tuple[str, str, int]],
     "roles": dict[str, str],
@@ -343,7 +344,7 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
     outside: dict[str, list[tuple[str, str, str]]] = {}
     for kind in dataset.outside:
         for phrase in kind.phrases:
-            if found := names.key(phrase):
+            if found := names.phrase(phrase):
                 held = outside.setdefault(found.split()[0], [])
                 if not any(k == found for k, _, _ in held):
                     held.append((found, kind.name, kind.reason))

@@ -23,7 +23,7 @@ from functools import lru_cache, partial
 from itertools import combinations, product
 from typing import Literal, NamedTuple
 
-RULES = "titles-1"  # changes whenever a rule changes a key: cached indexes are then rebuilt
+RULES = "titles-2"  # changes whenever a rule changes a key: cached indexes are then rebuilt
 
 How = Literal[
     "exact",  # the role's id or title
@@ -535,6 +535,11 @@ def key(text: str) -> str:
     return " ".join(sorted(w.word for w in _meaningful(parse(text))))
 
 
+def phrase(text: str) -> str:
+    """A phrase's meaningful words in their order, read as titles are ("sales ops")."""
+    return " ".join(w.word for w in _meaningful(parse(text)))
+
+
 def slug(text: str) -> str:
     """``"Head of Sales"``, ``head_of_sales`` and ``HEAD-OF-SALES`` all give ``head-of-sales``."""
     return "-".join(re.findall(r"[^\W_]+", text.casefold().replace("_", " ")))
@@ -644,15 +649,17 @@ class Lookup:
     def outside_for(self, held: Sequence[str]) -> Iterator[tuple[set[str], str]]:
         """Phrases of titles outside sales that ``held`` holds: (their words, the reason).
 
+        A phrase's words must come in its order ("sales assistant", never "Assistant
+        Sales Manager"), other words between them allowed ("Sales & Revenue Operations").
         In the order of ``held`` (the title's order), so the same title always gets
         the same reason.
         """
-        every = set(held)
-        for word in held:
+        for start, word in enumerate(held):
             for phrase, name, reason in self.outside.get(word, ()):
-                words_ = set(phrase.split())
-                if words_ <= every:
-                    yield words_, f"{name}: {reason}"
+                wanted = phrase.split()
+                rest = iter(held[start:])
+                if all(any(w == have for have in rest) for w in wanted):
+                    yield set(wanted), f"{name}: {reason}"
 
 
 class Vocabulary:
