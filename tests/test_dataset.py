@@ -197,3 +197,32 @@ def test_no_run_of_eight_words_is_shared_with_a_source() -> None:
         if any(tuple(w[i : i + 8]) in grams for i in range(len(w) - 7)):
             shared.append(text)
     assert shared == []
+
+
+def test_every_covered_dimension_has_a_short_headline_resting_on_its_own_points() -> None:
+    """Issue 18: one line (at most 90 characters) per covered dimension, citing only what
+    that dimension's points (or the disagreements about it) cite: no fact of its own."""
+    catalog = load.load()
+    reached = {t for r in catalog for m in r.career for t in m.to}
+    for role in catalog:
+        covered = [d for d in DIMENSIONS if d != "career" and getattr(role, d) is not None]
+        if role.career or role.id in reached:
+            covered.append("career")
+        assert sorted(role.headlines) == sorted(covered), role.id
+        for name, headline in role.headlines.items():
+            assert len(headline.text) <= 90, (role.id, name, headline.text)
+            assert headline.sources, (role.id, name)
+            if name == "career":
+                behind = {m.source for r in catalog for m in r.career if role.id in m.to}
+                behind |= {m.source for m in role.career}
+            else:
+                value = getattr(role, name)
+                behind = {s for p in value.points for s in p.sources}
+                behind |= {f.source for f in getattr(value, "figures", ())}
+            behind |= {
+                p.source
+                for d in catalog.disagreement_list
+                if role.id in d.roles and name in d.dimensions
+                for p in d.positions
+            }
+            assert set(headline.sources) <= behind, (role.id, name, headline.sources)

@@ -49,6 +49,8 @@ RENDERERS = {
     ("args", "golden"),
     [
         (small("compare", "lead", "chief"), "small_compare.txt"),
+        (small("compare", "lead", "chief", "--detail"), "small_compare_detail.txt"),
+        (small("show", "chief", "--detail"), "small_show_detail.txt"),
         (small("compare", "seller", "lead", "chief", "--only", "scope,focus"), "small_three.txt"),
         (small("show", "chief"), "small_show.txt"),
         (small("list"), "small_list.txt"),
@@ -127,7 +129,7 @@ def test_json_is_short_for_format_json(command: tuple[str, ...], starter_file: s
 
 
 def test_every_point_in_a_table_carries_a_marker_and_the_sources_are_numbered() -> None:
-    out = run(*small("show", "lead")).stdout
+    out = run(*small("show", "lead", "--detail")).stdout
     assert "• Runs one team. [1][2]" in out
     assert "[1] Official Occupation Survey, Statistics Office, 2024." in out
     assert "https://stats.example.org/survey" in out
@@ -135,14 +137,17 @@ def test_every_point_in_a_table_carries_a_marker_and_the_sources_are_numbered() 
     assert "One Seller's Blog, 2021 (practitioner's view)." in out
 
 
-def test_no_sources_hides_markers_and_the_list() -> None:
-    out = run(*small("compare", "lead", "chief", "--no-sources")).stdout
+@pytest.mark.parametrize("detail", [[], ["--detail"]], ids=["glance", "detail"])
+def test_no_sources_hides_markers_and_the_list(detail: list[str]) -> None:
+    out = run(*small("compare", "lead", "chief", "--no-sources", *detail)).stdout
     assert "[1]" not in out and "Sources" not in out
-    assert "• Runs one team." in out and "Runs one team. [" not in out
+    assert "Runs one team." in out and "Runs one team. [" not in out
 
 
 def test_markdown_cites_with_footnotes() -> None:
-    out = run(*small("show", "chief", "--format", "markdown")).stdout
+    glance = run(*small("show", "chief", "--format", "markdown")).stdout
+    assert "| **Scope** | **company** · The whole company.[^1] |" in glance
+    out = run(*small("show", "chief", "--format", "markdown", "--detail")).stdout
     assert "- The whole company.[^1]" in out
     assert "[^1]: Vendor Glossary, Acme CRM (vendor blog)." in out
     assert (
@@ -152,21 +157,29 @@ def test_markdown_cites_with_footnotes() -> None:
 
 
 def test_csv_has_a_sources_column() -> None:
-    rows = list(csv.reader(io.StringIO(run(*small("show", "lead", "-f", "csv")).stdout)))
-    assert rows[0] == ["role", "dimension", "value", "sources"]
-    scope = next(r for r in rows if r[1] == "scope")
-    assert scope[3].splitlines() == ["Official Occupation Survey, Statistics Office, 2024",
-                                     "Vendor Glossary, Acme CRM"]  # fmt: skip
+    for detail in ([], ["--detail"]):
+        out = run(*small("show", "lead", "-f", "csv", *detail)).stdout
+        rows = list(csv.reader(io.StringIO(out)))
+        assert rows[0] == ["role", "dimension", "value", "sources"]
+        scope = next(r for r in rows if r[1] == "scope")
+        assert scope[2].splitlines()[-1] in ("team · Runs one team.", "Runs one team.")
+        assert scope[3].splitlines() == ["Official Occupation Survey, Statistics Office, 2024",
+                                         "Vendor Glossary, Acme CRM"]  # fmt: skip
 
 
 def test_json_points_have_their_sources_and_a_top_level_map() -> None:
     data = json.loads(run(*small("show", "lead", "--json")).stdout)
     assert data["dimensions"]["scope"] == {
         "level": "team",
-        "points": [{"text": "Runs one team.", "sources": ["stats", "glossary"]}],
+        "headline": None,  # the small dataset writes none: the glance shows its first point
+        "points": [{"text": "Runs one team.", "sources": ["stats", "glossary"], "kind": "core"}],
     }
     assert data["sources"]["glossary"]["kind"] == "vendor-blog"
-    assert data["role"]["summary"] == {"text": "Leads a team of sellers.", "sources": ["stats"]}
+    assert data["role"]["summary"] == {
+        "text": "Leads a team of sellers.",
+        "sources": ["stats"],
+        "kind": "core",
+    }
 
 
 def test_bundled_json_every_point_cites_a_listed_source() -> None:
@@ -175,7 +188,7 @@ def test_bundled_json_every_point_cites_a_listed_source() -> None:
         listed = {s["id"] for s in json.loads(run("sources", "--json").stdout)["sources"]}
         for value in data["dimensions"].values():
             for point in (value or {}).get("points", []):
-                assert point["sources"], (role["id"], point)
+                assert point["sources"], (listed_role["id"], point)
                 assert set(point["sources"]) <= listed
                 assert set(point["sources"]) <= set(data["sources"])
 
@@ -192,10 +205,11 @@ def test_compare_json_shape() -> None:
     comp = next(d for d in data["dimensions"] if d["name"] == "compensation")
     assert comp["values"]["lead"] is None  # not covered: null, never invented
     assert comp["values"]["chief"]["figures"][0]["covers"] == "Every chief seller in the survey."
-    assert [c["topic"] for c in data["contrasts"]] == ["Horizon", "Reach"]
+    assert [c["topic"] for c in data["differences"]] == ["Horizon", "Reach"]
+    assert data["differences"][0]["sources"] == [data["differences"][0]["sources"][0]]
     assert data["disagreements"][0]["positions"][1] == {
         "text": "Only the quarter.",
-        "source": "blog",
+        "sources": ["blog"],
     }
 
 
@@ -252,7 +266,7 @@ def test_career_json_is_flat_and_each_move_names_the_move_it_follows() -> None:
 
 
 def test_markdown_keeps_o_star_net_literal() -> None:
-    out = run("show", "director", "--format", "markdown").stdout
+    out = run("show", "director", "--format", "markdown", "--detail").stdout
     rendered = html(out)
     assert "<em>O</em>" not in rendered and "O*NET" in rendered
 
@@ -265,7 +279,7 @@ def test_a_newline_in_a_point_never_breaks_a_table_or_makes_a_heading(tmp_path: 
     out = run("--data", str(path), "compare", "a", "b", "--format", "markdown").stdout
     rendered = html(out)
     assert "<h1>" not in rendered
-    assert rendered.count("<tr>") == 1 + 6  # the header and the six core rows
+    assert rendered.count("<tr>") == 1 + 8  # the header and the eight rows of the glance
     assert "line one # Heading | x |" in rendered
 
 
@@ -276,8 +290,7 @@ def test_every_result_type_has_a_renderer_in_every_format(kind: type, fmt: str) 
 
 
 def test_the_json_output_version_is_the_one_the_schema_publishes() -> None:
-    from salesroles.render.json import OUTPUT_VERSION
-
-    assert json_out.OUTPUT_VERSION == OUTPUT_VERSION
+    assert json_out.OUTPUT_VERSION == 3  # version 3: headlines, kinds, differences
     schema = json.loads(run("schema").stdout)
-    assert schema["$defs"]["ListOutput"]["properties"]["schema_version"] == {"const": 2}
+    assert schema["$defs"]["ListOutput"]["properties"]["schema_version"] == {"const": 3}
+    assert json.loads(run("list", "--json").stdout)["schema_version"] == 3

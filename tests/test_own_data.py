@@ -614,7 +614,7 @@ def test_a_version_1_file_loads_unchanged_and_upgrades(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     shown = json.loads(run("--data", str(old), "show", "a", "--json").stdout)
-    assert shown["dimensions"]["scope"]["points"] == [{"text": "One team.",
+    assert shown["dimensions"]["scope"]["points"] == [{"text": "One team.", "kind": "core",
                                                        "sources": ["our-handbook"]}]  # fmt: skip
     new = tmp_path / "new.toml"
     assert run("data", "upgrade", str(old), "-o", str(new)).exit_code == 0

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesroles import names
-from salesroles.dataset import load
 from salesroles.catalog import INDEX, Catalog, Unmatched, compile_index
+from salesroles.dataset import load
 from salesroles.errors import UsageError
 
 from .conftest import read_entry, write_entry

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, GLANCE_DIMENSIONS
 
 from .conftest import run
 from .helpers import (
@@ -20,11 +20,13 @@ SENIOR_PAIRS = [("vp", "cro"), ("cso", "cro"), ("cco", "cro"), ("head", "vp"),
                 ("vp", "director"), ("cso", "vp")]  # fmt: skip
 
 
-def test_compare_shows_the_core_dimensions_unless_asked_for_all() -> None:
-    core = json.loads(run(*small("compare", "lead", "chief", "--json")).stdout)
-    assert tuple(d["name"] for d in core["dimensions"]) == CORE_DIMENSIONS
-    more = len(DIMENSIONS) - len(CORE_DIMENSIONS)
-    assert f"{more} more dimensions with --all" in run(*small("compare", "lead", "chief")).stdout
+def test_compare_shows_the_eight_at_a_glance_unless_asked_for_all() -> None:
+    glance = json.loads(run(*small("compare", "lead", "chief", "--json")).stdout)
+    assert tuple(d["name"] for d in glance["dimensions"]) == GLANCE_DIMENSIONS
+    assert (*CORE_DIMENSIONS, "compensation", "stage") == GLANCE_DIMENSIONS  # pay and stage
+    more = len(DIMENSIONS) - len(GLANCE_DIMENSIONS)
+    out = run(*small("compare", "lead", "chief")).stdout
+    assert f"--all ({more} more dimensions)" in " ".join(out.split())
     assert "more dimensions" not in run(*small("compare", "lead", "chief", "--all")).stdout
 
 
@@ -36,16 +38,17 @@ def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
         "reporting",
         "budget",
         "career",
+        "compensation",
     ]
     assert all(d["differs"] for d in data["dimensions"])
 
 
 def test_only_filters_contrasts_and_disagreements_to_the_dimensions_shown() -> None:
     data = json.loads(run(*small("compare", "lead", "chief", "--only", "scope", "--json")).stdout)
-    assert [c["topic"] for c in data["contrasts"]] == ["Reach"]
+    assert [c["topic"] for c in data["differences"]] == ["Reach"]
     assert data["disagreements"] == []
     out = run(*small("compare", "lead", "chief", "--only", "compensation")).stdout
-    assert "What the sources say directly" not in out
+    assert "Key differences" not in out and "disagree" not in out
 
 
 def test_compare_only_picks_dimensions_in_the_order_given() -> None:
@@ -61,12 +64,13 @@ def test_the_senior_pairs_are_told_apart(a: str, b: str) -> None:
     # no source gives a CSO budget or career move
     assert len(filled) >= (4 if "cso" in (a, b) else 5), [d["name"] for d in filled]
     assert any(d["differs"] for d in filled)
-    assert len(data["contrasts"]) >= 2
-    assert all(c["source"] in data["sources"] for c in data["contrasts"])
+    assert len(data["differences"]) >= 2
+    assert all(set(c["sources"]) <= set(data["sources"]) for c in data["differences"])
     assert any(s["url"] for s in data["sources"].values())
     table = run("compare", a, b).stdout
-    assert "What the sources say directly" in table
-    assert "https://" in table
+    assert "Key differences" in table
+    detail = run("compare", a, b, "--detail").stdout
+    assert "What the sources say directly" in detail and "https://" in detail
 
 
 def test_compare_vp_cro_diff_finds_differences() -> None:
@@ -76,11 +80,13 @@ def test_compare_vp_cro_diff_finds_differences() -> None:
 
 def test_disagreements_show_every_side_with_its_source() -> None:
     out = run("show", "cro", "--only", "tenure").stdout
-    assert "Where the sources disagree" in out
+    assert "Where the sources disagree (both sides with --detail)" in out
+    detail = run("show", "cro", "--only", "tenure", "--detail").stdout
+    assert detail.count("  – ") >= 2  # every side, each with its source
     data = json.loads(run("show", "cro", "--json").stdout)
     tenure = next(d for d in data["disagreements"] if "tenure" in d["dimensions"])
     assert len(tenure["positions"]) >= 2
-    assert len({p["source"] for p in tenure["positions"]}) >= 2
+    assert len({s for p in tenure["positions"] for s in p["sources"]}) >= 2
 
 
 def test_list_puts_each_role_before_whom_it_reports_to() -> None:
@@ -110,8 +116,10 @@ def test_show_folds_what_is_not_covered_into_one_line() -> None:
 
 
 def test_show_markdown_is_a_job_description_outline() -> None:
-    out = run("show", "director", "--format", "markdown").stdout
-    assert out.startswith("# Director of Sales\n")
+    glance = run("show", "director", "--format", "markdown").stdout
+    assert glance.startswith("# Director of Sales\n")
+    assert "| **Who fits** |" in glance
+    out = run("show", "director", "--format", "markdown", "--detail").stdout
     assert "## Who fits\n" in out
     assert "O\\*NET" in out or "O*NET" not in out  # a literal star, never emphasis
 

@@ -246,7 +246,13 @@ def career_path(catalog: Catalog, start: Role, goal: Role) -> CareerPath:
     edges = catalog.shortest_path(start.id, goal.id)
     steps = None if edges is None else tuple(_step(catalog, e) for e in edges)
     cited = [s.move.source for s in steps or ()]
-    return CareerPath(start, goal, steps, library(catalog, cited))
+    passed = [start, *(s.target[0] for s in steps or ())]
+    said = {r.id: h for r in passed if (h := r.headlines.get(PATH_HEADLINE))}
+    cited += [i for h in said.values() for i in h.sources]
+    return CareerPath(start, goal, steps, library(catalog, cited), said)
+
+
+PATH_HEADLINE = "scope"  # what a career path says of each role it passes: what the role is
 
 
 def search(catalog: Catalog, term: str) -> SearchResult:

@@ -127,6 +127,7 @@ class CareerPath(Frozen):
     goal: Role
     steps: tuple[Step, ...] | None  # None: the dataset has no path
     library: dict[str, Source]
+    headlines: dict[str, Headline] = {}  # noqa: RUF012 (a record: never mutated)
 
 
 @record

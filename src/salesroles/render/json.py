@@ -50,7 +50,11 @@ def _point(point: Point) -> out.PointOut:
 
 
 def _headline(headline: Headline | None) -> out.HeadlineOut | None:
-    return None if headline is None else {"text": headline.text, "sources": list(headline.sources)}
+    return None if headline is None else _headline_of(headline)
+
+
+def _headline_of(headline: Headline) -> out.HeadlineOut:
+    return {"text": headline.text, "sources": list(headline.sources)}
 
 
 def _title(title: Title) -> out.TitleOut:
@@ -255,6 +259,9 @@ def _(result: CareerPath) -> out.CareerPathOutput:
         "to": _role(result.goal),
         "reachable": result.steps is not None,
         "steps": None if result.steps is None else [_step(s) for s in result.steps],
+        "headlines": {
+            i: {"text": h.text, "sources": list(h.sources)} for i, h in result.headlines.items()
+        },
         "sources": _sources(result.library),
     }
 

@@ -216,9 +216,13 @@ def _(result: CareerPath, cite: Citations) -> list[str]:
     lines = [f"# From {start} to {goal}", ""]
     if result.steps is None:
         return [*lines, f"The dataset has no career path from {start} to {goal}."]
+    if said := result.headlines.get(result.start.id):
+        lines += [f"*{start}*: {cite.point(said)}", ""]
     for number, step in enumerate(result.steps, 1):
         target = md(step.target[0].title)
         lines += [f"## {number}. {md(step.source.title)} → {target} ({step.move.kind})", ""]
+        if said := result.headlines.get(step.target[0].id):
+            lines += [f"*{target}*: {cite.point(said)}", ""]
         lines += [*_move(step, cite), ""]
     return lines
 

@@ -207,6 +207,7 @@ CareerPathOutput = TypedDict(
         "to": RoleRef,
         "reachable": bool,
         "steps": "list[MoveOut] | None",
+        "headlines": "dict[str, HeadlineOut]",  # what each role on the path is (scope)
         "sources": Sources,
     },
 )

@@ -215,7 +215,7 @@ def _profile(result: Profile, cite: Citations, mark: str | None = None) -> list[
         box=box.SIMPLE_HEAVY if result.detail else None,
         show_lines=result.detail,
         show_header=False,
-        padding=(0, 1) if result.detail else (0, 1, 0, 0),
+        padding=(0, 1) if result.detail else (0, 2, 0, 0),
     )
     table.add_column(overflow="fold", style="bold")
     table.add_column(overflow="fold", ratio=1)
@@ -263,7 +263,8 @@ def view(
     if not isinstance(result, Comparison):
         return build(result, sources=sources, width=width)
     if result.detail:
-        return Group(*_comparison(result, width, None, Citations(result.library), mark))
+        cite = Citations(result.library, enabled=sources)
+        return Group(*_comparison(result, width, None, cite, mark))
     shown = GLANCE_DIFFERENCES
     parts = _comparison(result, width, shown, Citations(result.library, enabled=sources), mark)
     while shown > 3 and _height(Group(*parts), width) > GLANCE_LINES:
@@ -457,6 +458,9 @@ def _(result: CareerPath, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     count = len(result.steps)
     heading = Text.assemble((f"{start} → {goal}", "bold"), f": {count} move{'s' * (count != 1)}")
     root = Tree(heading)
+    said = _passes(result.start, result, cite)
+    if said is not None:
+        root.add(said)
     for number, step in enumerate(result.steps, 1):
         label = Text.assemble(
             f"{number}. ",
@@ -464,9 +468,20 @@ def _(result: CareerPath, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
             f" ({step.move.kind})",
         )
         branch = root.add(label)
+        said = _passes(step.target[0], result, cite)
+        if said is not None:
+            branch.add(said)
         for line in _move_details(step, cite):
             branch.add(line)
     return Group(root, *_sources(cite))
+
+
+def _passes(role: Role, result: CareerPath, cite: Citations) -> Text | None:
+    """What a role on a career path is, in its headline: ``Sales Manager: Leads … [2]``."""
+    headline = result.headlines.get(role.id)
+    if headline is None:
+        return None
+    return Text.assemble((clean(role.title), "italic"), ": ", clean(cite.point(headline)))
 
 
 @build.register

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header, Static
 
 from salesroles import queries
-from salesroles.app.screens.rows import RowsScreen
+from salesroles.app.screens.base import RowsScreen
 from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, literal, side_by_side_width, table
 from salesroles.app.widgets.sources import SourcesPane

@@ -10,7 +10,7 @@ from textual.widgets import Header, Static
 
 from salesroles import queries
 from salesroles.app.messages import OpenCareer
-from salesroles.app.screens.rows import RowsScreen
+from salesroles.app.screens.base import RowsScreen
 from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, literal
 from salesroles.app.widgets.sources import SourcesPane
