@@ -20,13 +20,14 @@ from salesroles.app.app import SalesRolesApp
 from salesroles.app.screens.advise import AdviseScreen, choice_label
 from salesroles.app.screens.career import CareerScreen, TargetPicker
 from salesroles.app.screens.compare import CompareScreen
+from salesroles.app.screens.detail import DetailScreen
 from salesroles.app.screens.export import ExportDialog
 from salesroles.app.screens.help import KEYS, HelpScreen
 from salesroles.app.screens.profile import ProfileScreen
 from salesroles.app.screens.roles import RolesScreen
 from salesroles.app.widgets.result_view import ResultView
 from salesroles.dataset import load
-from salesroles.models import CORE_DIMENSIONS, DIMENSIONS
+from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
 from salesroles.results import CareerPath, Comparison
 
 from .conftest import ROOT, run
@@ -205,7 +206,7 @@ def test_space_marks_and_c_compares_side_by_side() -> None:
         header = next(line for line in text.splitlines() if "Head of Sales (head)" in line)
         assert "Director of Sales" in header  # the two columns side by side
         scope = next(line for line in text.splitlines() if "Scope" in line)
-        assert "Level: company" in scope and "Level: division" in scope  # one row, aligned
+        assert "company ·" in scope and "division ·" in scope  # one row, aligned
 
     drive(script)
 
@@ -241,12 +242,12 @@ def test_d_and_a_toggle_differences_and_all_dimensions() -> None:
             states.append(screen.shown)
 
     drive(script, ["head", "director"])
-    every, every_diff, core_diff, core = states
+    every, every_diff, glance_diff, glance = states
     assert [r.dimension for r in every.rows] == list(DIMENSIONS)
     assert every_diff.diff_only and all(r.differs for r in every_diff.rows)
     assert len(every_diff.rows) < len(DIMENSIONS)
-    assert {r.dimension for r in core_diff.rows} <= set(CORE_DIMENSIONS)
-    assert [r.dimension for r in core.rows] == list(CORE_DIMENSIONS)
+    assert {r.dimension for r in glance_diff.rows} <= set(GLANCE_DIMENSIONS)
+    assert [r.dimension for r in glance.rows] == list(GLANCE_DIMENSIONS)
 
 
 def test_compare_shows_what_the_cli_shows_and_the_contrasts() -> None:
@@ -260,7 +261,7 @@ def test_compare_shows_what_the_cli_shows_and_the_contrasts() -> None:
         assert view.scroll_offset.y > 0
         await pilot.press("end")  # and so do the keys
         await pilot.pause()
-        assert "What the sources say directly" in view.text()  # contrasts under the table
+        assert "Key differences" in view.text()  # the differences the sources draw
         last = view.text().strip().splitlines()[-1].strip()
         assert last in screen_text(pilot.app)  # type: ignore[arg-type]
 
@@ -275,10 +276,11 @@ def test_compare_shows_what_the_cli_shows_and_the_contrasts() -> None:
     drive(keep, ["head", "director"])
     screen = screens[0]
     data = load.load()
-    cli = queries.compare(data, [data.roles["head"], data.roles["director"]], CORE_DIMENSIONS)
+    chosen = [data.roles["head"], data.roles["director"]]
+    cli = queries.compare(data, chosen, GLANCE_DIMENSIONS)
     assert [r.dimension for r in screen.shown.rows] == [r.dimension for r in cli.rows]
-    assert [c.text for c in screen.shown.contrasts] == [c.text for c in cli.contrasts]
-    assert cli.contrasts
+    assert [c.text for c in screen.shown.differences] == [c.text for c in cli.differences]
+    assert cli.differences
 
 
 def test_opens_straight_on_roles_given() -> None:
@@ -312,10 +314,13 @@ def test_profile_folds_away_uncovered_dimensions_and_marks_every_point() -> None
         assert uncovered  # the rep's profile has gaps, folded into one line
         assert "Not covered by the sources:" in view
         assert "not covered by the sources" not in view.replace("Not covered", "")
-        bullets = [line for line in view.splitlines() if "•" in line]
-        assert bullets and all(re.search(r"\[\d+\]", b) or True for b in bullets)
         assert re.search(r"\[1\]", view)  # source markers
-        assert "\nSources\n" in view and "[1] " in view  # and the sources they number
+        assert "Sources: [1] " in view  # and the sources they number
+        covered = [r for r in screen.shown.rows if r.cells[0] is not None]
+        for row in covered:  # a headline for every covered row, at a glance
+            headline = row.cells[0].headline  # type: ignore[union-attr]
+            assert headline is not None
+            assert " ".join(headline.text.split()[:3]) in " ".join(view.split())
 
     drive(script, ["rep"])
 
@@ -328,10 +333,12 @@ def test_s_shows_the_sources_pane() -> None:
         await pilot.pause()
         assert pane.display
         text = screen_text(pilot.app)  # type: ignore[arg-type]
-        assert "sources · s hides them" in text
-        assert "Sources of Sales Manager (manager)" in text
-        assert "official statistics, 2023" in pane.text()  # type: ignore[attr-defined]
-        assert "https://" in pane.text()  # type: ignore[attr-defined]
+        assert "s hides them" in text
+        listed = pane.text()  # type: ignore[attr-defined]
+        view = pilot.app.screen.query_one("#view", ResultView).text()
+        numbers = set(re.findall(r"\[(\d+)\]", view))
+        assert numbers and numbers == set(re.findall(r"^\[(\d+)\] ", listed, re.M))
+        assert "https://" in listed  # whole URLs, numbered as the view's markers are
         await pilot.press("s")
         await pilot.pause()
         assert not pane.display
@@ -749,18 +756,49 @@ def test_a_bug_in_the_app_leaves_without_textuals_traceback(
     assert apps[0].return_code == 1  # what ``salesroles.app.run`` reports as exit 70
 
 
-def test_four_roles_at_80_columns_stay_side_by_side_and_scroll_sideways() -> None:
+def test_four_roles_at_80x24_are_side_by_side_and_cut_no_word() -> None:
     async def script(pilot: Pilot[None]) -> None:
-        view = pilot.app.screen.query_one("#view", ResultView)
-        header = next(line for line in view.text().splitlines() if "Sales Manager" in line)
-        for title in ("Sales Manager", "Director of Sales", "Head of Sales", "Chief Sales"):
+        screen = pilot.app.screen
+        assert isinstance(screen, CompareScreen)
+        view = screen.query_one("#view", ResultView)
+        header = view.text().splitlines()[0]
+        for title in ("Sales Manager", "Director of", "Head of Sales", "Chief Sales"):
             assert title in header  # one line: columns, not roles stacked
-        assert view.virtual_size.width > view.size.width
-        await pilot.press(*["right"] * 10)
-        await pilot.pause()
-        assert view.scroll_offset.x > 0
+        assert view.virtual_size.width <= view.size.width  # nothing to scroll sideways
+        shown = set(view.text().split())
+        for row in screen.shown.rows:
+            for cell in row.cells:
+                if cell is not None and cell.headline is not None:
+                    assert set(cell.headline.text.split()) <= shown, cell.headline.text
 
     drive(script, ["manager", "director", "head", "cso"], size=(80, 24))
+
+
+def test_enter_on_a_row_opens_its_every_point_and_esc_comes_back() -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.mark == "scope"
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert screen.mark == "reporting"
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, DetailScreen)
+        result = detail.result()
+        assert isinstance(result, Comparison) and result.detail
+        assert [r.dimension for r in result.rows] == ["reporting"]
+        text = detail.query_one("#view", ResultView).text()
+        assert "•" in text and "Reports to:" in text  # every point, each with its source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.mark == "reporting"
+        await pilot.press("v")  # v does what Enter does
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DetailScreen)
+
+    drive(script, ["head", "director"])
 
 
 def test_a_query_that_refuses_is_a_notice_not_a_crash(tmp_path: Path) -> None:

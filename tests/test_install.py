@@ -46,7 +46,7 @@ def test_wheel_console_script_compares_from_outside_the_repo(
     result = _run([str(installed / "salesroles"), "compare", "head", "director"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Head of Sales (head)" in result.stdout
-    assert "Level: company" in result.stdout
+    assert "company ·" in result.stdout and "Key differences" in result.stdout
 
 
 def test_wheel_json_and_python_m(installed: Path, tmp_path: Path) -> None:
