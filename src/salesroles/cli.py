@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from salesroles import files, names, queries
-from salesroles.errors import SalesRolesError, UsageError
+from salesroles.errors import DataError, SalesRolesError, UsageError
 from salesroles.group import (
     DATA_HELP,
     NO_COLOR_HELP,
@@ -22,13 +22,13 @@ from salesroles.group import (
     report,
 )
 from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
-from salesroles.render import ExportFormat, Format, emit
+from salesroles.render import ExportFormat, Format, emit, words
 from salesroles.render.text import clean
 
 if TYPE_CHECKING:
     from salesroles.catalog import Catalog
     from salesroles.models import Role
-    from salesroles.results import Result
+    from salesroles.results import Identification, Result
 
 
 app = typer.Typer(
@@ -164,13 +164,13 @@ def _emit(
 
 
 def _resolve(data: "Catalog", name: str) -> "Role":
-    """The role ``name`` means (exit 2 if none), saying on stderr how it was read."""
+    """The role ``name`` means (exit 2 if none), saying on stderr how it was read when it
+    took more than its name: words set aside, a typo corrected, a level, a note."""
     match = data.match(name)
-    if match.set_aside:
-        aside = ", ".join(match.set_aside)
-        sys.stderr.write(
-            f'Read "{clean(match.typed)}" as {clean(match.read_as)} (set aside: {clean(aside)}).\n'
-        )
+    said = words.how_read(match.typed, match.read_as, match.set_aside, match.corrected,
+                          match.level, match.note)  # fmt: skip
+    if said:
+        sys.stderr.write(clean(said) + "\n")
     return match.role
 
 
@@ -325,44 +325,122 @@ def search(
 def which(
     ctx: typer.Context,
     titles: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="TITLE...",
-            help="Job titles as written in postings or spreadsheets; - reads them from stdin, "
-            "one a line.",
+            metavar="[TITLE]...",
+            help="Job titles as written in postings or CRMs; - reads them from stdin, one a line.",
             show_default=False,
         ),
-    ],
-    fmt: FormatOpt = Format.table,
+    ] = None,
+    sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="FILE.csv",
+            help="Classify a spreadsheet's titles (CSV; - for stdin), keeping every row and "
+            "column and appending the answers.",
+            show_default=False,
+        ),
+    ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            metavar="NAME",
+            help="The column holding the titles, by name or number (default: the only "
+            "column, or one called title or job title).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table; csv with --from).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Say which role each real-world job title is, and how it was read.
+    """Say which role each real-world job title is: how it was read, how sure, what else.
 
-    Case, punctuation, word order and abbreviations (VP, Sr, Mgr...) do not matter;
-    words that qualify a title without changing the role (senior, global, EMEA,
-    enterprise...) are set aside and listed. Titles that match nothing are listed
-    with close suggestions; the exit code is 0 whenever the input was read.
+    Case, punctuation, word order and abbreviations (VP, Sr, Mgr...) do not matter; the
+    noise of postings (work mode, gender markers, industry tags, a bracketed acronym)
+    and qualifiers (senior, EMEA, enterprise...) are set aside and listed; level words
+    (SVP, EVP, AVP, Group, Global) are kept apart; a typo is corrected when one role
+    results; titles in German, French, Spanish, Italian, Dutch, Portuguese, Polish and
+    Swedish read like English ones. An assistant or chief of staff to a leader, and
+    titles outside sales leadership, match nothing and say why. Each answer says how it
+    was reached: exact, alias, qualifiers set aside, typo corrected, other language,
+    nearest role, ambiguous or none. The exit code is 0 whenever the input was read.
 
-    Example: salesroles which "Sr. Director, Sales EMEA" "VP of Sales"
+    Example: salesroles which "Sr. Director, Sales EMEA" "VP Vertrieb (m/w/d)"
+
+    Example: salesroles which --from titles.csv --column "Job Title" > classified.csv
 
     Example: salesroles which - --format csv < titles.txt > roles.csv
     """
-    given = _titles(titles)
-    if not given:
-        raise UsageError("which needs at least one title, as arguments or on stdin (with -).")
-    _emit(ctx, queries.which(catalog(ctx), given), fmt, as_json)
+    data = catalog(ctx)
+    if sheet is not None:
+        if titles:
+            raise UsageError("which takes titles or --from FILE, not both.")
+        result = _which_sheet(data, sheet, column)
+        _emit(ctx, result, fmt or Format.csv, as_json)
+    else:
+        if column is not None:
+            raise UsageError("--column goes with --from FILE.csv.")
+        given = _titles(titles or [])
+        if not given:
+            raise UsageError(
+                "which needs a title, - for titles on stdin, or --from FILE.csv. "
+                'Example: salesroles which "VP of Sales"'
+            )
+        result = queries.which(data, given)
+        _emit(ctx, result, fmt or Format.table, as_json)
+    if sheet is not None or "-" in (titles or []):
+        sys.stdout.flush()  # the answers first, then the summary
+        sys.stderr.write(clean(words.which_summary(result)) + "\n")
+
+
+def _which_sheet(data: "Catalog", path: Path, column: str | None) -> "Identification":
+    from salesroles import spreadsheet
+    from salesroles.dataset.read import read_capped, shown
+
+    if str(path) == "-":
+        origin = "stdin"
+        raw = _stdin_bytes()
+    else:
+        origin = shown(path)
+        raw = read_capped(path, origin, what="file")
+    table = spreadsheet.read_csv(raw, origin)
+    return queries.which_sheet(data, table, spreadsheet.find_column(table, column, origin))
+
+
+def _stdin_bytes() -> bytes:
+    if sys.stdin is None:
+        raise UsageError("- reads from stdin, but stdin is closed.")
+    from salesroles.dataset.read import MAX_BYTES
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DataError(f"stdin holds more than the {MAX_BYTES // 2**20} MiB salesroles reads.")
+    return data
 
 
 def _titles(arguments: list[str]) -> list[str]:
-    """The titles given: arguments, with ``-`` standing for stdin's lines (blank ones skipped)."""
+    """The titles given: arguments, with ``-`` standing for stdin's lines, each kept (a
+    blank line is a row with an empty answer, so results line up with their input)."""
     found: list[str] = []
     for argument in arguments:
         if argument != "-":
             found.append(argument)
             continue
-        if sys.stdin is None:
-            raise UsageError("which - reads titles from stdin, but stdin is closed.")
-        found += [line.strip() for line in sys.stdin if line.strip()]
+        from salesroles import spreadsheet
+
+        text, _ = spreadsheet.decode(_stdin_bytes(), "stdin")
+        found += [line.strip() for line in text.splitlines()]
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from salesroles.catalog import Catalog, Edge, Unmatched
+from salesroles.catalog import Catalog, Edge
 from salesroles.errors import UsageError
 from salesroles.models import (
     DIMENSIONS,
@@ -38,6 +38,7 @@ from salesroles.results import (
     Step,
     TreeMove,
 )
+from salesroles.spreadsheet import Sheet
 
 
 def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:
@@ -137,7 +138,7 @@ def profile(
 ) -> Profile:
     rows = _rows(catalog, [role], dimensions)
     disagreements = _shown(catalog.disagreements([role.id]), dimensions)
-    ids = [*role.summary.sources, *_cited(rows)]
+    ids = [*role.summary.sources, *_cited(rows), *(c.source for c in role.codes)]
     ids += [p.source for d in disagreements for p in d.positions]
     return Profile(role, rows, disagreements, library(catalog, ids), _names(catalog), detail)
 
@@ -278,22 +279,33 @@ def search(catalog: Catalog, term: str) -> SearchResult:
 
 
 def which(catalog: Catalog, titles: Sequence[str]) -> Identification:
-    """Which role each real-world title means, how it was read, or what is close."""
-    found: dict[str, Identified] = {}  # a column of titles repeats itself: read each once
+    """How each real-world title reads: the role it means, how that was decided, what else
+    it could be, or why it means none. A column of titles repeats itself: each distinct
+    title is read once."""
+    found: dict[str, Identified] = {}
     for typed in titles:
-        if typed in found:
-            continue
-        try:
-            found[typed] = Identified(typed, catalog.match(typed), (), ())
-        except Unmatched as miss:
-            ambiguous = "ambiguous" in str(miss)
-            found[typed] = Identified(
-                typed,
-                None,
-                miss.suggestions if ambiguous else (),
-                () if ambiguous else miss.suggestions,
-            )
-    return Identification(tuple(found[t] for t in titles))
+        if typed not in found:
+            found[typed] = _identified(catalog, typed)
+    shown = [found[t] for t in titles]
+    cited = [s for item in found.values() for s in item.sources]
+    return Identification(tuple(shown), _names(catalog), library(catalog, cited))
+
+
+def which_sheet(catalog: Catalog, sheet: Sheet, column: int) -> Identification:
+    """``which`` for every row of a spreadsheet, the titles read from ``column``."""
+    titles = [row[column] if column < len(row) else "" for row in sheet.rows]
+    found = which(catalog, titles)
+    return Identification(found.titles, found.names, found.library, sheet, column)
+
+
+def _identified(catalog: Catalog, typed: str) -> Identified:
+    reading = catalog.read(typed)
+    role = catalog.roles[reading.role] if reading.role else None
+    cited: tuple[str, ...] = ()
+    if role is not None and reading.read_as:
+        listed = next((t for t in role.titles if t.text == reading.read_as), None)
+        cited = listed.sources if listed else ()
+    return Identified(typed, reading, role, cited)
 
 
 def sources(catalog: Catalog, role: Role | None = None) -> SourceList:

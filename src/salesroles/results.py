@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from salesroles.catalog import Match
 from salesroles.models import (
     Contrast,
     Disagreement,
@@ -18,6 +17,8 @@ from salesroles.models import (
     Source,
     record,
 )
+from salesroles.names import Reading
+from salesroles.spreadsheet import Sheet
 
 
 @record
@@ -159,19 +160,27 @@ class SearchResult(Frozen):
 
 @record
 class Identified(Frozen):
-    """One title given to which: the role it means, or what is close."""
+    """One title given to which: how it reads (a role, several, or none and why)."""
 
     typed: str
-    match: Match | None
-    candidates: tuple[str, ...]  # ambiguous: the roles it could be
-    suggestions: tuple[str, ...]  # unmatched: close role ids
+    reading: Reading
+    role: Role | None  # the role it means
+    sources: tuple[str, ...] = ()  # of the dataset's title it matched (its note, its language)
 
 
 @record
 class Identification(Frozen):
-    """The answer of which."""
+    """The answer of which: one reading per title given, in order (blank ones too).
+
+    From a spreadsheet, ``sheet`` is the file as read and ``column`` the index of its
+    titles' column: each row's reading is ``titles[k]``.
+    """
 
     titles: tuple[Identified, ...]
+    names: dict[str, str]  # role ids -> titles
+    library: dict[str, Source]
+    sheet: Sheet | None = None
+    column: int = 0
 
 
 @record

@@ -138,6 +138,26 @@ def column(sheet: Sheet, wanted: str, origin: str = "the file") -> int:
     raise UsageError(f"{origin} has no column {wanted.strip()!r}; its columns are: {listed}.")
 
 
+_TITLE_COLUMNS = ("job title", "title", "job_title", "jobtitle", "position", "role", "titel")
+
+
+def find_column(sheet: Sheet, wanted: str | None, origin: str = "the file") -> int:
+    """The titles' column: the one named (or numbered) ``wanted``; without a name, the
+    only column, or the one called "Job Title" or "Title". UsageError otherwise."""
+    if wanted is not None:
+        return column(sheet, wanted, origin)
+    if len(sheet.header) == 1:
+        return 0
+    names = [name.strip().casefold() for name in sheet.header]
+    for name in _TITLE_COLUMNS:
+        if name in names:
+            return names.index(name)
+    listed = ", ".join(repr(name) for name in sheet.header)
+    raise UsageError(
+        f"Which column holds the titles? Name it with --column; {origin} has: {listed}."
+    )
+
+
 def cells(sheet: Sheet, index: int) -> list[str]:
     """The cell of column ``index`` in every row, in order: "" where a row is short or blank."""
     return [row[index] if index < len(row) else "" for row in sheet.rows]

@@ -53,7 +53,7 @@ def shown(path: Path | str) -> str:
     return raw.decode("utf-8", errors="backslashreplace")
 
 
-def read_capped(path: Path, origin: str | None = None) -> bytes:
+def read_capped(path: Path, origin: str | None = None, what: str = "dataset") -> bytes:
     """The bytes of ``path``: at most ``MAX_BYTES``, from any kind of file.
 
     Devices, pipes and ``/dev/zero`` are read up to the cap plus one byte, never more.
@@ -62,21 +62,21 @@ def read_capped(path: Path, origin: str | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
-        raise DataError(f"Cannot read dataset {name!r}: no such file.") from None
+        raise DataError(f"Cannot read {what} {name!r}: no such file.") from None
     except IsADirectoryError:
-        raise DataError(f"Cannot read dataset {name!r}: it is a folder, not a file.") from None
+        raise DataError(f"Cannot read {what} {name!r}: it is a folder, not a file.") from None
     except PermissionError:
-        raise DataError(f"Cannot read dataset {name!r}: permission denied.") from None
+        raise DataError(f"Cannot read {what} {name!r}: permission denied.") from None
     except OSError as exc:
-        raise DataError(f"Cannot read dataset {name!r}: {exc.strerror}.") from None
+        raise DataError(f"Cannot read {what} {name!r}: {exc.strerror}.") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DataError(f"Cannot read dataset {name!r}: it is a folder, not a file.")
+            raise DataError(f"Cannot read {what} {name!r}: it is a folder, not a file.")
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:  # refused unread
             raise DataError(
-                f"Cannot read dataset {name!r}: it is {info.st_size / 2**20:.0f} MiB, "
-                f"more than the {MAX_BYTES // 2**20} MiB a dataset may be."
+                f"Cannot read {what} {name!r}: it is {info.st_size / 2**20:.0f} MiB, "
+                f"more than the {MAX_BYTES // 2**20} MiB a {what} may be."
             )
         chunks: list[bytes] = []
         size = 0
@@ -87,12 +87,12 @@ def read_capped(path: Path, origin: str | None = None) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise DataError(f"Cannot read dataset {name!r}: {exc.strerror}.") from None
+        raise DataError(f"Cannot read {what} {name!r}: {exc.strerror}.") from None
     finally:
         os.close(fd)
     if size > MAX_BYTES:
         raise DataError(
-            f"Cannot read dataset {name!r}: it is more than the "
+            f"Cannot read {what} {name!r}: it is more than the "
             f"{MAX_BYTES // 2**20} MiB a dataset may be."
         )
     return b"".join(chunks)

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from functools import singledispatch
 
+from salesroles import spreadsheet
 from salesroles.models import Source
 from salesroles.render import words
 from salesroles.render.text import clean
@@ -31,6 +32,8 @@ from salesroles.results import (
 
 
 def render(result: Result) -> str:
+    if isinstance(result, Identification) and result.sheet is not None:
+        return _sheet(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows([[safe_cell(str(v)) for v in row] for row in _rows(result)])
@@ -179,14 +182,23 @@ def _(result: SearchResult) -> Iterable[Sequence[object]]:
 
 @_rows.register
 def _(result: Identification) -> Iterable[Sequence[object]]:
-    yield ("title", "role", "read_as", "set_aside")
+    yield ("title", "role", "role_title", "match", "read_as", "level", "set_aside",
+           "corrected", "note", "reason", "alternatives", "sources")  # fmt: skip
     for item in result.titles:
-        m = item.match
+        r = item.reading
         yield (
             item.typed,
-            m.role.id if m else "",
-            m.read_as if m else "",
-            ";".join(m.set_aside) if m else "",
+            r.role or "",
+            result.names.get(r.role, "") if r.role else "",
+            r.how,
+            r.read_as or "",
+            " ".join(r.level),
+            ";".join(r.set_aside),
+            ";".join(f"{a}>{b}" for a, b in r.corrected),
+            r.note or "",
+            r.reason or "",
+            ";".join(f"{a.role} ({a.why})" for a in r.alternatives) or ";".join(r.candidates),
+            _sources(item.sources, result.library),
         )
 
 
@@ -226,3 +238,13 @@ def _(result: Advice) -> Iterable[Sequence[object]]:
             "\n".join(reasons),
             _sources(cited, result.library),
         )
+
+
+def _sheet(result: Identification) -> str:
+    """A spreadsheet given to which, every row and column kept, the answers appended."""
+    assert result.sheet is not None
+    answers = [words.which_answer(item.reading, result.names) for item in result.titles]
+    added = [f"salesroles {name}" for name in words.WHICH_COLUMNS]
+    text = spreadsheet.write_csv(result.sheet, added, answers)
+    excel = result.sheet.encoding != "utf-8"  # a mark, UTF-16 or Windows-1252: Excel's
+    return ("\ufeff" if excel else "") + text

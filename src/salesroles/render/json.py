@@ -21,6 +21,7 @@ from salesroles.results import (
     Cell,
     Comparison,
     Identification,
+    Identified,
     Listing,
     Profile,
     Recommendation,
@@ -278,22 +279,45 @@ def _(result: SearchResult) -> out.SearchOutput:
     }
 
 
+def _reading(item: Identified) -> out.WhichRow:
+    r = item.reading
+    return {
+        "title": item.typed,
+        "role": _role(item.role) if item.role else None,
+        "how": r.how,
+        "read_as": r.read_as,
+        "level": list(r.level),
+        "set_aside": list(r.set_aside),
+        "corrected": [{"typed": a, "read_as": b} for a, b in r.corrected],
+        "lang": r.lang if r.role else None,
+        "note": r.note,
+        "reason": r.reason,
+        "other_meanings": r.acronym,
+        "candidates": list(r.candidates),
+        "suggestions": list(r.suggestions),
+        "alternatives": [{"id": a.role, "why": a.why} for a in r.alternatives],
+        "sources": list(item.sources),
+        "codes": [_code(c) for c in item.role.codes] if item.role else [],
+    }
+
+
 @to_json.register(Identification)
-def _(result: Identification) -> out.WhichOutput:
+def _(result: Identification) -> out.WhichOutput | out.SheetOutput:
+    if result.sheet is not None:
+        return {
+            "schema_version": OUTPUT_VERSION,
+            "columns": list(result.sheet.header),
+            "title_column": result.column,
+            "rows": [
+                {"cells": list(row), "match": _reading(item)}
+                for row, item in zip(result.sheet.rows, result.titles, strict=True)
+            ],
+            "sources": _sources(result.library),
+        }
     return {
         "schema_version": OUTPUT_VERSION,
-        "titles": [
-            {
-                "title": item.typed,
-                "role": _role(item.match.role) if item.match else None,
-                "read_as": item.match.read_as if item.match else None,
-                "set_aside": list(item.match.set_aside) if item.match else [],
-                "other_meanings": item.match.acronym if item.match else None,
-                "candidates": list(item.candidates),
-                "suggestions": list(item.suggestions),
-            }
-            for item in result.titles
-        ],
+        "titles": [_reading(item) for item in result.titles],
+        "sources": _sources(result.library),
     }
 
 

@@ -240,13 +240,14 @@ def _(result: SearchResult, cite: Citations) -> list[str]:
 
 @_lines.register
 def _(result: Identification, cite: Citations) -> list[str]:
-    lines = ["| title | role | read as | set aside |", "|---|---|---|---|"]
+    lines = ["| title | role | how | notes |", "|---|---|---|---|"]
     for item in result.titles:
-        m = item.match
-        role = f"`{md(m.role.id)}`" if m else ("ambiguous" if item.candidates else "no match")
-        read = md(m.read_as) if m else md(", ".join(item.candidates or item.suggestions))
-        aside = md(", ".join(m.set_aside)) if m else ""
-        lines.append(f"| {md(item.typed)} | {role} | {read} | {aside} |")
+        reading = item.reading
+        role = words.role_cell(reading)
+        role = f"`{md(role)}`" if reading.role else role
+        notes = md("; ".join(words.reading_notes(reading, result.names)))
+        marks = cite.marks(item.sources) if reading.note or reading.lang != "en" else ""
+        lines.append(f"| {md(item.typed)} | {role} | {reading.how} | {notes}{marks} |")
     return lines
 
 

@@ -228,14 +228,36 @@ class SearchOutput(TypedDict):
     hits: list[SearchHit]
 
 
+class Corrected(TypedDict):
+    typed: str
+    read_as: str
+
+
+class AlternativeOut(TypedDict):
+    id: str
+    why: str
+
+
 class WhichRow(TypedDict):
     title: str
     role: RoleRef | None
+    how: Literal[
+        "exact", "alias", "qualifiers set aside", "typo corrected", "other language",
+        "nearest role", "ambiguous", "none",
+    ]  # fmt: skip
     read_as: str | None
-    set_aside: list[str]
+    level: list[str]  # SVP, EVP, AVP, Group, Global: kept, never dropped
+    set_aside: list[str]  # qualifiers and posting noise, as typed
+    corrected: list[Corrected]
+    lang: str | None  # of the dataset title it matched
+    note: str | None  # a title beside the role: how it differs
+    reason: str | None  # why it means no role
     other_meanings: str | None
     candidates: list[str]
     suggestions: list[str]
+    alternatives: list[AlternativeOut]
+    sources: list[str]  # of the dataset title it matched
+    codes: list[CodeOut]  # the official occupation codes of the role
 
 
 class WhichOutput(TypedDict):
@@ -243,6 +265,22 @@ class WhichOutput(TypedDict):
 
     schema_version: int
     titles: list[WhichRow]
+    sources: Sources
+
+
+class SheetRow(TypedDict):
+    cells: list[str]  # the row as read, every column kept
+    match: WhichRow
+
+
+class SheetOutput(TypedDict):
+    """salesroles which --from FILE.csv --column NAME --json"""
+
+    schema_version: int
+    columns: list[str]
+    title_column: int  # from 0
+    rows: list[SheetRow]
+    sources: Sources
 
 
 class SourceRow(SourceOut):
@@ -295,6 +333,7 @@ OUTPUTS: tuple[Any, ...] = (
     CareerPathOutput,
     SearchOutput,
     WhichOutput,
+    SheetOutput,
     SourcesOutput,
     AdviceOutput,
 )

@@ -236,8 +236,24 @@ def _profile(result: Profile, cite: Citations, mark: str | None = None) -> list[
     disputes = [d for d in result.disagreements if result.detail or d.kind == "core"]
     parts += _disagreements(disputes, cite, result.names, detail=result.detail)
     if result.detail:
-        return [*parts, *_sources(cite)]
+        return [*parts, *_codes(role, cite), *_sources(cite)]
     return [*parts, *_brief_sources(cite), _text(words.more(), "dim")]
+
+
+def _codes(role: Role, cite: Citations) -> list[RenderableType]:
+    """The official occupation codes that cover a role, and what each lumps together."""
+    if not role.codes:
+        return []
+    parts: list[RenderableType] = [Text(""), _text(words.CODES, "bold")]
+    for code in role.codes:
+        parts.append(
+            Text.assemble(
+                "• ",
+                (clean(f"{code.system} {code.code}"), "bold"),
+                f" {clean(code.name)}: {clean(code.lumps)} {cite.marks([code.source])}".rstrip(),
+            )
+        )
+    return parts
 
 
 def _label(dimension: str, mark: str | None, style: str = "bold") -> Text:
@@ -501,31 +517,19 @@ def _(result: SearchResult, *, sources: bool = True, width: int = DEFAULT_WIDTH)
 def _(
     result: Identification, *, sources: bool = True, width: int = DEFAULT_WIDTH
 ) -> RenderableType:
-    table = _grid("title", "role", "read as", "set aside")
-    for item in result.titles:
-        if item.match:
-            m = item.match
-            aside = ", ".join(m.set_aside) + (f"\n{m.acronym}" if m.acronym else "")
-            table.add_row(
-                _text(item.typed), _text(f"{m.role.id}", "bold"), _text(m.read_as),
-                _text(aside.strip() or "—"),
-            )  # fmt: skip
-        elif item.candidates:
-            table.add_row(
-                _text(item.typed),
-                _text("ambiguous", "italic"),
-                _text("could be " + ", ".join(item.candidates)),
-                _text("—"),
-            )
-        else:
-            close = ", ".join(item.suggestions)
-            table.add_row(
-                _text(item.typed),
-                _text("no match", "italic"),
-                _text(f"close: {close}" if close else "—"),
-                _text("—"),
-            )
-    return table
+    cite = Citations(result.library, enabled=sources)
+    numbered = result.sheet is not None
+    table = _grid(*(["row"] if numbered else []), "title", "role", "how", "notes")
+    for number, item in enumerate(result.titles, 1):
+        reading = item.reading
+        sourced = reading.note or (reading.role and reading.lang != "en")  # a note cites
+        marks = cite.marks(item.sources) if sourced else ""
+        said = f"{'; '.join(words.reading_notes(reading, result.names))} {marks}"
+        style = "bold" if reading.role else "italic"
+        cells = [_text(item.typed), _text(words.role_cell(reading), style), _text(reading.how)]
+        cells.append(_text(said.strip() or "—"))
+        table.add_row(*([_text(str(number + 1))] if numbered else []), *cells)
+    return Group(table, *_sources(cite))
 
 
 @build.register

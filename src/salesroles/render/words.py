@@ -7,10 +7,14 @@ numbers the sources a view cites, and says what kind of source each is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from salesroles.models import DIMENSIONS, Figure, Headline, Point, Source
+from salesroles.names import Reading
+
+if TYPE_CHECKING:
+    from salesroles.results import Identification
 
 NOT_COVERED = "not covered by the sources"
 NO_DIFFERENCE = "The structured values of these roles do not differ."
@@ -55,6 +59,7 @@ def more(*, differences: int = 0, omitted: int = 0, detail: bool = True) -> str:
 
 GLANCE_DIFFERENCES = 6  # the key differences a glance shows at most; --detail shows them all
 DISPUTED = "Where the sources disagree (both sides with --detail)"
+CODES = "Official occupation codes (each lumps this role with others)"
 CONTEXT_NOTE = "◦ context: how statistics classify the title, history, notes on a source"
 
 _FIELD_LABELS = {
@@ -206,3 +211,110 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
 def answer(question: str, value: str) -> str:
     """An advise answer in words: ``("size", "small")`` is "small company"."""
     return CHOICE_LABELS.get(question, {}).get(value, value)
+
+
+# --- which -------------------------------------------------------------------------
+
+LANGUAGES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "nl": "Dutch", "pt": "Portuguese", "pl": "Polish", "sv": "Swedish",
+}  # fmt: skip
+WHICH_COLUMNS = ("role", "role title", "match", "level", "set aside", "note", "alternatives")
+
+
+def role_cell(reading: Reading) -> str:
+    """The role column of a reading: the id, or what it is when there is none."""
+    if reading.role:
+        return reading.role
+    return "ambiguous" if reading.candidates else "no match"
+
+
+def reading_notes(reading: Reading, names: Mapping[str, str]) -> list[str]:
+    """How a title was read, in a few clauses: corrections, level, set-aside words,
+    language, the note of a title beside a role, why none, what else it could be."""
+    notes: list[str] = []
+    if reading.corrected:
+        notes.append("read " + ", ".join(f"'{a}' as '{b}'" for a, b in reading.corrected))
+    if reading.role and reading.read_as and reading.read_as != reading.typed:
+        notes.append(f"as {reading.read_as}")
+    if reading.level:
+        notes.append(f"level: {' '.join(reading.level)}")
+    if reading.set_aside:
+        notes.append(f"set aside: {', '.join(reading.set_aside)}")
+    if reading.role and reading.lang != "en":
+        notes.append(f"a {LANGUAGES.get(reading.lang, reading.lang)} title")
+    if reading.note:
+        notes.append(reading.note)
+    if reading.reason:
+        notes.append(reading.reason)
+    if reading.acronym:
+        notes.append(reading.acronym)
+    if reading.candidates:
+        notes.append(
+            "could be " + ", ".join(f"{c} ({names.get(c, c)})" for c in reading.candidates)
+        )
+    if reading.suggestions:
+        notes.append("did you mean " + " or ".join(reading.suggestions))
+    others = [a for a in reading.alternatives if a.role not in reading.candidates]
+    if others:
+        notes.append("or " + "; ".join(f"{a.role} ({a.why})" for a in others))
+    return notes
+
+
+def which_answer(reading: Reading, names: Mapping[str, str]) -> list[str]:
+    """A reading as the columns a spreadsheet gets (``WHICH_COLUMNS``)."""
+    if not reading.typed.strip():
+        return [""] * len(WHICH_COLUMNS)
+    return [
+        reading.role or "",
+        names.get(reading.role, "") if reading.role else "",
+        reading.how,
+        " ".join(reading.level),
+        "; ".join(reading.set_aside),
+        reading.note or reading.reason or "",
+        "; ".join(f"{a.role} ({a.why})" for a in reading.alternatives)
+        or "; ".join(reading.candidates),
+    ]
+
+
+def how_read(
+    typed: str,
+    read_as: str,
+    set_aside: Sequence[str],
+    corrected: Sequence[tuple[str, str]],
+    level: Sequence[str],
+    note: str | None,
+) -> str:
+    """``Read "Dircetor of Sales" as Director of Sales (typo corrected: ...)``, or empty
+    when the name was read as written."""
+    said = []
+    if corrected:
+        said.append("typo corrected: " + ", ".join(f"{a} -> {b}" for a, b in corrected))
+    if level:
+        said.append(f"level: {' '.join(level)}")
+    if set_aside:
+        said.append(f"set aside: {', '.join(set_aside)}")
+    if note:
+        said.append(f"a title beside the role: {note}")
+    return f'Read "{typed}" as {read_as} ({"; ".join(said)}).' if said else ""
+
+
+def which_summary(result: Identification) -> str:
+    """One line for stderr: how many titles matched, were ambiguous, matched nothing."""
+    readings = [item.reading for item in result.titles]
+    blank = sum(not r.typed.strip() for r in readings)
+    matched = sum(bool(r.role) for r in readings)
+    ambiguous = sum(bool(r.candidates) and not r.role for r in readings)
+    unmatched = len(readings) - matched - ambiguous - blank
+    counts: dict[str, int] = {}
+    for r in readings:
+        if r.typed.strip() and not r.role and not r.candidates:
+            counts[r.typed] = counts.get(r.typed, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    line = (
+        f"which: {len(readings):,} rows: {matched:,} matched, {ambiguous:,} ambiguous, "
+        f"{unmatched:,} unmatched" + (f", {blank:,} blank" if blank else "") + "."
+    )
+    if top:
+        line += " Most frequent unmatched: " + ", ".join(f'"{t}" ({n})' for t, n in top) + "."
+    return line
