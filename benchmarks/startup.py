@@ -52,6 +52,8 @@ TITLES = [
     "Account Executive", "Chief Revenue Officer", "Sales & Marketing Director",
     "District Sales Manager", "Chief Risk Officer", "Enterprise Account Executive, DACH",
     "SVP Global Sales", "Director of Marketing", "Inside Sales Rep", "CRO",
+    "Vertriebsleiterin (m/w/d)", "Executive Assistant to the VP of Sales", "Dircetor of Sales",
+    "Head of Sales – Remote (Hybrid, UK)", "Directeur commercial", "SDR",
 ]  # fmt: skip
 
 
@@ -203,12 +205,22 @@ def main() -> int:
 
         titles = folder / "titles.txt"
         titles.write_text("\n".join((TITLES * (10_000 // len(TITLES) + 1))[:10_000]) + "\n")
+        spreadsheet = folder / "titles.csv"  # a CRM export: 10,000 rows of five columns
+        spreadsheet.write_text(
+            "Name,Job Title,Company,City,Email\r\n"
+            + "".join(
+                f'P{i},"{TITLES[i % len(TITLES)]}","Co {i}, Ltd",Town,p{i}@x.example\r\n'
+                for i in range(10_000)
+            ),
+            encoding="utf-8",
+        )
         bare = [sys.executable, "-c", "pass"]
         typer_app = [sys.executable, str(folder / "typer_app.py"), "--name", "x"]
         sr = salesroles_command()
         show_json = [*sr, "show", "director", "--json"]
         compare = [*sr, "compare", "head", "director"]
         which = [*sr, "which", "-", "--format", "csv"]
+        which_sheet = [*sr, "which", "--from", str(spreadsheet), "--column", "Job Title"]
         STDIN[" ".join(which)] = titles
         show_title = [*sr, "show", "Sr. Director of Sales EMEA", "--json"]
         rows = [
@@ -217,6 +229,7 @@ def main() -> int:
             ("compare head director / python -c pass", bare, compare, 12.0, 25.0),
             ("--help / python -c pass", bare, [*sr, "--help"], 12.0, None),
             ("which - (10,000 titles) / python -c pass", bare, which, 30.0, None),
+            ("which --from (10,000×5 CSV) / python -c pass", bare, which_sheet, 30.0, None),
             ("show 'Sr. Director…' / show director", show_json, show_title, 1.1, None),
             ("one-command Typer app / python -c pass", bare, typer_app, None, None),
             ("show director --json / Typer app", typer_app, show_json, None, None),

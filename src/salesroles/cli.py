@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from salesroles import files, names, queries
+from salesroles import names, queries
 from salesroles.errors import DataError, SalesRolesError, UsageError
 from salesroles.group import (
     DATA_HELP,
@@ -613,6 +613,7 @@ def data_export(
 
     Example: salesroles data export --format toml -o all-roles.toml
     """
+    from salesroles import files
     from salesroles.render.dataset import dump
 
     files.write_or_print(dump(catalog(ctx).dataset, fmt.value), output, force=force)
@@ -627,6 +628,7 @@ def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = Fals
 
     Example: salesroles data upgrade old-ladder.toml -o our-ladder.toml
     """
+    from salesroles import files
     from salesroles.dataset import load, read
     from salesroles.render.dataset import upgraded
 
@@ -642,6 +644,8 @@ def data_init(file: FileArg, force: ForceOpt = False) -> None:
 
     Example: salesroles data init our-ladder.toml
     """
+    from salesroles import files
+
     files.write_atomic(file, files.starter_text(file.name), force=force)
     typer.echo(f"Wrote {file}. Edit it, then: salesroles data validate {file}", err=True)
 

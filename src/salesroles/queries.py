@@ -7,7 +7,7 @@ Results hold data only (see ``results``); the words a reader sees are the render
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesroles.catalog import Catalog, Edge
 from salesroles.errors import UsageError
@@ -38,7 +38,9 @@ from salesroles.results import (
     Step,
     TreeMove,
 )
-from salesroles.spreadsheet import Sheet
+
+if TYPE_CHECKING:
+    from salesroles.spreadsheet import Sheet
 
 
 def cell(catalog: Catalog, role: Role, dimension: str) -> Cell | None:

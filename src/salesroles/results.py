@@ -4,7 +4,7 @@ the sources they cite). The words a reader sees are the renderers' business.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesroles.models import (
     Contrast,
@@ -17,8 +17,10 @@ from salesroles.models import (
     Source,
     record,
 )
-from salesroles.names import Reading
-from salesroles.spreadsheet import Sheet
+
+if TYPE_CHECKING:  # types only: the --json path need not import them
+    from salesroles.names import Reading
+    from salesroles.spreadsheet import Sheet
 
 
 @record

@@ -281,12 +281,19 @@ def view(
     if result.detail:
         cite = Citations(result.library, enabled=sources)
         return Group(*_comparison(result, width, None, cite, mark))
+    # The table is drawn once; the parts under it are redrawn with fewer differences
+    # while the whole is taller than a screen (they are cheap text).
+    cite = Citations(result.library, enabled=sources)
+    table = _table(result, width, cite, mark)
+    after_table = dict(cite.numbers)
+    height = sum(_height(part, width) for part in table)
     shown = GLANCE_DIFFERENCES
-    parts = _comparison(result, width, shown, Citations(result.library, enabled=sources), mark)
-    while shown > 3 and _height(Group(*parts), width) > GLANCE_LINES:
+    while True:
+        cite.numbers = dict(after_table)
+        tail = _under_table(result, shown, cite)
+        if shown <= 3 or height + sum(_height(part, width) for part in tail) <= GLANCE_LINES:
+            return Group(*table, *tail)
         shown -= 1
-        parts = _comparison(result, width, shown, Citations(result.library, enabled=sources), mark)
-    return Group(*parts)
 
 
 def numbered_sources(result: Result, *, width: int) -> RenderableType:
@@ -310,12 +317,25 @@ def _comparison(
     result: Comparison, width: int, differences: int | None, cite: Citations, mark: str | None
 ) -> list[RenderableType]:
     """The comparison; at a glance with at most ``differences`` key differences."""
+    return [*_table(result, width, cite, mark), *_under_table(result, differences, cite)]
+
+
+def _table(
+    result: Comparison, width: int, cite: Citations, mark: str | None
+) -> list[RenderableType]:
+    """The roles side by side, or stacked when columns would be too narrow for words."""
     if not result.rows:
-        parts: list[RenderableType] = [_text(words.NO_DIFFERENCE)]
-    elif fits_side_by_side(len(result.roles), width):
-        parts = [_side_by_side(result, cite, mark)]
-    else:
-        parts = _stacked(result, cite, mark)
+        return [_text(words.NO_DIFFERENCE)]
+    if fits_side_by_side(len(result.roles), width):
+        return [_side_by_side(result, cite, mark)]
+    return _stacked(result, cite, mark)
+
+
+def _under_table(
+    result: Comparison, differences: int | None, cite: Citations
+) -> list[RenderableType]:
+    """What follows the table: the differences, the disagreements, the sources."""
+    parts: list[RenderableType] = []
     core = [c for c in result.differences if c.kind == "core"]
     shown = result.differences if differences is None else core[:differences]
     if shown:
