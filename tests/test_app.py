@@ -28,6 +28,7 @@ from salesroles.app.screens.roles import RolesScreen
 from salesroles.app.widgets.result_view import ResultView
 from salesroles.dataset import load
 from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
+from salesroles.render import words
 from salesroles.results import CareerPath, Comparison
 
 from .conftest import ROOT, run
@@ -412,10 +413,13 @@ def expected_advice(answers: dict[str, str]) -> tuple[str | None, str | None]:
     return (best and best.role.id), (second and second.role.id)
 
 
+def defaults() -> dict[str, str]:
+    return {name: question.default for name, question in QUESTIONS.items()}
+
+
 def test_advise_updates_as_you_answer() -> None:
     picks: list[tuple[str | None, str | None]] = []
     texts: list[str] = []
-    answers = {name: default for name, (_, _, default) in QUESTIONS.items()}
 
     async def script(pilot: Pilot[None]) -> None:
         await pilot.press("h")
@@ -428,7 +432,7 @@ def test_advise_updates_as_you_answer() -> None:
             return (best and best.role.id), (second and second.role.id)
 
         picks.append(now())
-        await pilot.press("down", "down", "down", "enter")  # the keyboard: large company
+        await pilot.press("down", "down", "enter")  # the keyboard: from small to large
         await pilot.pause()
         assert screen.answers["size"] == "large"
         for name, choice in (("horizon", "long"), ("scope", "company"), ("budget", "yes")):
@@ -446,25 +450,87 @@ def test_advise_updates_as_you_answer() -> None:
         assert isinstance(compare, CompareScreen)
         assert compare.role_ids == picks[-1]
 
-    drive(script, size=(100, 40))
+    drive(script, size=(100, 50))
+    answers = defaults()
     assert picks[0] == expected_advice(answers)
     answers |= {"size": "large", "horizon": "long", "scope": "company", "budget": "yes"}
-    assert picks[1] == expected_advice(answers) != picks[0]
-    assert picks[1][0] and picks[1][1]
-    best = load.load().roles[picks[1][0]]
+    assert picks[1] == expected_advice(answers) == ("head", "vp") != picks[0]
     assert "● large company" in texts[0] and "○ small company" in texts[0]
-    assert f"Recommended hire: {best.title} ({best.id})" in texts[0]
+    assert "Recommended hire: Head of Sales (head)" in texts[0]
 
 
-def test_advise_reads_the_questions_from_the_query_layer() -> None:
+def test_advise_tab_and_arrows_move_between_questions_space_and_enter_choose() -> None:
+    """Tab and Shift+Tab, ← and →, go from question to question; ↑ ↓ past a question's
+    last or first choice go on to the next or previous one; Space and Enter choose."""
+    seen: list[tuple[str, str]] = []
+    shown: list[tuple[str | None, str | None]] = []
+
     async def script(pilot: Pilot[None]) -> None:
         await pilot.press("h")
         await pilot.pause()
-        text = screen_text(pilot.app)  # type: ignore[arg-type]
-        for question, _, _ in QUESTIONS.values():
-            assert question[:30] in text.replace("\n", " ") or question.split()[0] in text
+        screen = pilot.app.screen
+        assert isinstance(screen, AdviseScreen)
 
-    drive(script, size=(120, 50))
+        def where() -> tuple[str, str]:
+            focused = pilot.app.focused
+            question = getattr(focused, "question", "")
+            highlighted = getattr(focused, "highlighted", None)
+            assert highlighted is not None
+            return question, QUESTIONS[question].choices[highlighted]
+
+        async def press(*keys: str) -> None:
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen.append(where())
+
+        seen.append(where())  # size, on its chosen answer
+        await press("up")  # founding
+        await press("space")  # chosen with Space
+        assert screen.answers["size"] == "founding"
+        await press("tab")  # horizon, on its chosen answer
+        await press("tab")  # scope
+        await press("shift+tab")  # back to horizon
+        await press("right")  # scope again
+        await press("down", "down", "enter")  # the whole company, chosen with Enter
+        assert screen.answers["scope"] == "company"
+        await press("down")  # past the last choice: budget, on its first choice
+        await press("left")  # back to scope, on its chosen answer
+        await press("up", "up", "up")  # past the first choice: horizon, on its last
+        await press("right", "right", "right", "down", "space")  # team: no
+        assert screen.answers["team"] == "no"
+        shown.append((screen.shown.best and screen.shown.best.role.id, None))
+
+    drive(script, size=(100, 50))
+    assert seen == [
+        ("size", "small"),
+        ("size", "founding"),
+        ("size", "founding"),
+        ("horizon", "short"),
+        ("scope", "team"),
+        ("horizon", "short"),
+        ("scope", "team"),
+        ("scope", "company"),
+        ("budget", "yes"),
+        ("scope", "company"),
+        ("horizon", "long"),
+        ("team", "no"),
+    ]
+    answers = defaults() | {"size": "founding", "scope": "company", "team": "no"}
+    assert shown == [(expected_advice(answers)[0], None)]  # the advice followed every answer
+    assert expected_advice(answers)[0] == "rep"
+
+
+def test_advise_reads_the_questions_from_the_words() -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(pilot.app).replace("\n", " ")  # type: ignore[arg-type]
+        for name, question in words.QUESTIONS.items():
+            assert question in text
+            for choice in QUESTIONS[name].choices:
+                assert choice_label(name, choice) in text
+
+    drive(script, size=(120, 60))
 
 
 # --- export -------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def test_menu_leaves_cleanly_on_ctrl_d_and_ctrl_c(key: str) -> None:
 
 
 def test_advise_asks_each_missing_question_with_numbered_choices() -> None:
-    child = spawn("advise", "--size", "mid")
+    child = spawn("advise", "--size", "mid", "--no-pager")  # the advice is longer than a screen
     child.expect("What must the hire deliver first\\?")
     child.expect("2\\) long-term growth")
     child.sendline("2")
@@ -84,6 +84,9 @@ def test_advise_asks_each_missing_question_with_numbered_choices() -> None:
     child.sendline("7")
     child.expect("Please answer with a number from 1 to 2, or q to quit.")
     child.sendline("2")  # no sales team yet
+    child.expect("What must the hire lead\\?")
+    child.expect("3\\) every revenue function")
+    child.sendline("")  # the default: sales only
     child.expect("Recommended hire: Regional Sales Manager \\(rsm\\)")
     assert finish(child) == 0
 

@@ -431,6 +431,8 @@ def test_export_and_load_give_the_same_data(dataset: Dataset) -> None:
         ["sources", "cro"],
         ["advise", "--size", "mid", "--horizon", "long", "--scope", "company"],
         ["advise", "--size", "mid", "--horizon", "short", "--scope", "region"],
+        ["advise", "--size", "founding", "--team", "no", "--leads", "revenue"],
+        ["advise", "--size", "small", "--scope", "company", "--leads", "sales-marketing"],
     ],
 )
 def test_every_json_output_matches_the_published_schema(args: list[str]) -> None:

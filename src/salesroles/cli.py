@@ -472,14 +472,21 @@ def sources(
 
 def _answer(name: str) -> Any:
     from salesroles.advise import QUESTIONS
+    from salesroles.render import words
 
-    question, choices, default = QUESTIONS[name]
+    choices, default = QUESTIONS[name]
     return typer.Option(
-        f"--{name}", metavar="|".join(choices), help=f"{question} (default {default})"
+        f"--{name}", metavar="|".join(choices), help=words.question_help(name, default)
     )
 
 
-@commands.command()
+def _advise_help() -> str:
+    from salesroles.render import words
+
+    return words.ADVISE_HELP
+
+
+@commands.command(help=_advise_help())
 def advise(
     ctx: typer.Context,
     size: Annotated[str | None, _answer("size")] = None,
@@ -487,6 +494,7 @@ def advise(
     scope: Annotated[str | None, _answer("scope")] = None,
     budget: Annotated[str | None, _answer("budget")] = None,
     team: Annotated[str | None, _answer("team")] = None,
+    leads: Annotated[str | None, _answer("leads")] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask: a missing answer is an error.")
     ] = False,
@@ -494,20 +502,11 @@ def advise(
     as_json: JsonOpt = False,
     no_sources: NoSourcesOpt = False,
 ) -> None:
-    """Recommend whom to hire, and the runner-up, with sourced reasons.
-
-    Only the roles' structured values count (scope level, focus horizon, budget
-    level, the company sizes that create the role, whether it builds the team), and
-    a role whose values contradict an answer is never recommended. At a terminal it
-    asks for each answer not given as a flag; elsewhere it takes the defaults and
-    says so on stderr.
-
-    Example: salesroles advise --size founding --horizon long --scope company --json
-    """
     from salesroles import interactive
     from salesroles.advise import advise as advised
 
     given = {"size": size, "horizon": horizon, "scope": scope, "budget": budget, "team": team}
+    given["leads"] = leads
     answers, assumed = interactive.answers(given, no_input=no_input)
     _emit(ctx, advised(catalog(ctx), answers, assumed), fmt, as_json, no_sources)
 

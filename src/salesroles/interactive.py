@@ -56,8 +56,8 @@ def answers(
 
 
 def ask_choice(name: str) -> str:
-    question, choices, default = QUESTIONS[name]
-    print(question)
+    choices, default = QUESTIONS[name]
+    print(words.QUESTIONS[name])
     for number, choice in enumerate(choices, 1):
         mark = "  (default)" if choice == default else ""
         print(f"  {number}) {words.CHOICE_LABELS[name][choice]}{mark}")

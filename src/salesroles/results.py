@@ -11,9 +11,11 @@ from salesroles.models import (
     Disagreement,
     Frozen,
     Headline,
+    Hiring,
     Move,
     Point,
     Role,
+    Size,
     Source,
     record,
 )
@@ -204,27 +206,49 @@ class SourceList(Frozen):
 
 @record
 class Reason(Frozen):
-    """Why advise recommends a role: one answer, the role's value, and the point behind it."""
+    """What the sources say about one role on one answer, and the point that says so.
+
+    ``verdict``: ``fits`` (a sourced value matches the answer), ``partly`` (only at
+    times, or a wider level that takes the answer in), ``contradicts`` (a sourced value
+    says otherwise), ``unknown`` (the sources say nothing: neither a fit nor a clash).
+    """
 
     question: str
     answer: str
-    dimension: str
-    value: Any
-    point: Point | None
+    verdict: str  # "fits" | "partly" | "unknown" | "contradicts"
+    dimension: str | None  # the dimension whose value decided it; None when unknown
+    value: Any  # that structured value; None when unknown
+    point: Point | None  # the sourced point (or headline, or hiring advice) behind it
+
+    @property
+    def supports(self) -> bool:
+        return self.verdict in ("fits", "partly")
 
 
 @record
 class Recommendation(Frozen):
+    """An advised role: what the sources say on each answer, in the order asked."""
+
     role: Role
     reasons: tuple[Reason, ...]
+    decided_by: str | None = None  # the answer that ranks it above (or below) the other
 
 
 @record
 class Exclusion(Frozen):
-    """A role of the asked-for scope that an answer rules out, and which answers do."""
+    """A role an answer rules out: the answers its sourced values contradict."""
 
     role: Role
-    clashes: tuple[str, ...]  # question names
+    clashes: tuple[Reason, ...]  # the deciding answer first (advise's ranking order)
+
+
+@record
+class StageAdvice(Frozen):
+    """What the sources advise about hiring at the asked company size, on one topic."""
+
+    topic: str
+    advice: tuple[Hiring, ...]  # every side, as the dataset gives it
+    disagreement: Disagreement | None = None  # where the sources disagree on it
 
 
 @record
@@ -233,10 +257,12 @@ class Advice(Frozen):
 
     answers: dict[str, str]
     assumed: tuple[str, ...]  # answers that were not given, so took their default
-    best: Recommendation | None  # None: no role fits every answer
-    runner_up: Recommendation | None
-    ruled_out: tuple[Exclusion, ...]  # roles of the right scope that an answer contradicts
+    best: Recommendation | None  # None: no role the sources place at this size fits
+    runner_up: Recommendation | None  # may be one the sources do not place at this size
+    ruled_out: tuple[Exclusion, ...]  # roles an answer contradicts
     library: dict[str, Source]
+    size: Size | None = None  # what the asked company size means, as the sources give it
+    stage: tuple[StageAdvice, ...] = ()  # the hiring advice the sources give at that size
 
 
 Result = (

@@ -222,22 +222,21 @@ def _(result: SourceList) -> Iterable[Sequence[object]]:
 
 @_rows.register
 def _(result: Advice) -> Iterable[Sequence[object]]:
-    yield ("rank", "id", "title", "reasons", "sources")
-    for rank, rec in enumerate((result.best, result.runner_up), 1):
-        if rec is None:
-            continue
-        reasons = [
-            f"{words.label(r.dimension)}: {r.point.text if r.point else r.value}"
-            for r in rec.reasons
+    """One row per role: recommended, runner-up (or nearest), ruled out; each with its
+    reasons in sentences and the sources they rest on."""
+    yield ("status", "id", "title", "reasons", "sources")
+    runner = "runner-up" if result.best else "nearest"
+    advised = [("recommended", result.best), (runner, result.runner_up)]
+    rows = [(status, rec.role, rec.reasons) for status, rec in advised if rec]
+    rows += [("ruled out", out.role, out.clashes) for out in result.ruled_out]
+    for status, role, reasons in rows:
+        said = [
+            words.reason(r.question, r.answer, r.verdict, r.value)
+            + (f" — {r.point.text}" if r.point else "")
+            for r in reasons
         ]
-        cited = [s for r in rec.reasons if r.point for s in r.point.sources]
-        yield (
-            rank,
-            rec.role.id,
-            rec.role.title,
-            "\n".join(reasons),
-            _sources(cited, result.library),
-        )
+        cited = [s for r in reasons if r.point for s in r.point.sources]
+        yield (status, role.id, role.title, "\n".join(said), _sources(cited, result.library))
 
 
 def _sheet(result: Identification) -> str:

@@ -13,6 +13,7 @@ from functools import singledispatch
 from typing import TYPE_CHECKING, Any, cast
 
 from salesroles.models import Code, Figure, Headline, Point, Role, Source, Title
+from salesroles.render import words
 from salesroles.render.words import label
 from salesroles.results import (
     Advice,
@@ -24,6 +25,7 @@ from salesroles.results import (
     Identified,
     Listing,
     Profile,
+    Reason,
     Recommendation,
     Result,
     SearchResult,
@@ -334,32 +336,62 @@ def _(result: SourceList) -> out.SourcesOutput:
     }
 
 
+def _reason(r: Reason) -> out.ReasonOut:
+    value = r.value
+    if isinstance(value, dict):
+        value = {k: list(v) for k, v in value.items()}
+    elif isinstance(value, tuple):
+        value = list(value)
+    return {
+        "question": r.question,
+        "answer": r.answer,
+        "verdict": cast("Any", r.verdict),
+        "dimension": r.dimension,
+        "value": value,
+        "sentence": words.reason(r.question, r.answer, r.verdict, r.value),
+        "point": _headline_of(Headline(r.point.text, r.point.sources)) if r.point else None,
+    }
+
+
 def _advised(rec: Recommendation | None) -> out.AdvisedRole | None:
     if rec is None:
         return None
     return {
         **_role(rec.role),
-        "reasons": [
-            {
-                "question": r.question,
-                "answer": r.answer,
-                "dimension": r.dimension,
-                "value": list(r.value) if isinstance(r.value, tuple) else r.value,
-                "point": _point(r.point) if r.point else None,
-            }
-            for r in rec.reasons
-        ],
+        "decided_by": rec.decided_by,
+        "reasons": [_reason(r) for r in rec.reasons],
     }
 
 
 @to_json.register(Advice)
 def _(result: Advice) -> out.AdviceOutput:
+    size = result.size
     return {
         "schema_version": OUTPUT_VERSION,
         "answers": dict(result.answers),
         "assumed": list(result.assumed),
+        "size": {"id": size.id, "text": size.text, "sources": list(size.sources)} if size else None,
         "recommended": _advised(result.best),
         "runner_up": _advised(result.runner_up),
-        "ruled_out": [{**_role(o.role), "clashes": list(o.clashes)} for o in result.ruled_out],
+        "ruled_out": [
+            {
+                **_role(o.role),
+                "clashes": [c.question for c in o.clashes],
+                "reasons": [_reason(c) for c in o.clashes],
+            }
+            for o in result.ruled_out
+        ],
+        "stage_advice": [
+            {
+                "topic": item.topic,
+                "disputed": item.disagreement is not None,
+                "disagreement": item.disagreement.topic if item.disagreement else None,
+                "advice": [
+                    {"text": e.text, "sources": list(e.sources), "roles": list(e.roles)}
+                    for e in item.advice
+                ],
+            }
+            for item in result.stage
+        ],
         "sources": _sources(result.library),
     }

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import singledispatch
 
-from salesroles.models import Disagreement, Headline, Point
+from salesroles.models import Disagreement, Headline, Point, Role
 from salesroles.render import words
 from salesroles.render.text import clean, safe_url
 from salesroles.render.words import GLANCE_DIFFERENCES, Citations
@@ -24,6 +24,7 @@ from salesroles.results import (
     Identification,
     Listing,
     Profile,
+    Reason,
     Recommendation,
     Result,
     SearchResult,
@@ -264,34 +265,63 @@ def _(result: SourceList, cite: Citations) -> list[str]:
     return lines
 
 
-def _recommendation(rec: Recommendation, cite: Citations) -> list[str]:
-    lines = []
-    for reason in rec.reasons:
-        value = reason.value if not isinstance(reason.value, tuple) else ", ".join(reason.value)
-        said = f" — {cite.point(reason.point)}" if reason.point else ""
-        lines.append(f"- {words.label(reason.dimension)}: {md(str(value))}{said}")
+def _reason(reason: Reason, cite: Citations) -> str:
+    sentence = words.reason(reason.question, reason.answer, reason.verdict, reason.value)
+    said = f" — {cite.point(reason.point)}" if reason.point else ""
+    return f"- {md(sentence)}{said}"
+
+
+def _advised(rec: Recommendation, note: str, cite: Citations) -> list[str]:
+    return ([f"*{md(note)}*", ""] if note else []) + [_reason(r, cite) for r in rec.reasons]
+
+
+def _stage(result: Advice, cite: Citations) -> list[str]:
+    if not result.stage:
+        return []
+    lines = [f"## {md(words.ADVISE['stage'])}", ""]
+    for item in result.stage:
+        lines += [md(words.stage_topic(item.topic, disputed=bool(item.disagreement))), ""]
+        lines += [f"- {cite.point(Point(e.text, e.sources))}" for e in item.advice]
+        lines.append("")
     return lines
+
+
+def _heading(said: str, role: Role) -> str:
+    return f"{md(said.strip())} {md(role.title)} (`{md(role.id)}`)"
 
 
 @_lines.register
 def _(result: Advice, cite: Citations) -> list[str]:
-    described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
-    ruled_out = []
+    said = words.ADVISE
+    best, second = result.best, result.runner_up
+    title = _heading(said["recommended"], best.role) if best else md(words.no_fit(result))
+    lines = [f"# {title}", "", f"{said['for']}: {md(words.described(result.answers))}.", ""]
+    if result.size:
+        size = Point(result.size.text, result.size.sources)
+        lines += [f"{md(words.size_defined(result.answers))}: {cite.point(size)}", ""]
+    if best:
+        lines += [*_advised(best, words.advised_note(result, best), cite), ""]
+    else:  # no recommendation: what the sources advise at this size comes first
+        lines += _stage(result, cite)
+    if second:
+        heading = said["runner_up"] if best else said["nearest"]
+        lines += [f"## {_heading(heading, second.role)}", ""]
+        lines += [*_advised(second, words.advised_note(result, second), cite), ""]
+    if best:
+        lines += _stage(result, cite)
     if result.ruled_out:
-        ruled_out = ["", "## Ruled out by an answer", ""]
-        ruled_out += [
-            f"- {md(o.role.title)} (`{md(o.role.id)}`): {', '.join(o.clashes)}"
-            for o in result.ruled_out
-        ]
-    if result.best is None:
-        return ["# No role in the dataset fits every answer", "", f"For {described}.", *ruled_out]
-    lines = [f"# Recommended hire: {md(result.best.role.title)}", "", f"For {described}.", ""]
-    lines += _recommendation(result.best, cite)
-    if result.runner_up:
-        lines += ["", f"## Runner-up: {md(result.runner_up.role.title)}", ""]
-        lines += _recommendation(result.runner_up, cite)
-        lines += [
-            "",
-            f"Compare them: `salesroles compare {result.best.role.id} {result.runner_up.role.id}`",
-        ]
-    return lines + ruled_out
+        lines += [f"## {md(said['ruled_out'])}", ""]
+        for out in result.ruled_out:
+            first = out.clashes[0]
+            sentence = words.reason(first.question, first.answer, first.verdict, first.value)
+            point = f" — {cite.point(first.point)}" if first.point else ""
+            also = words.also(out.clashes[1:])
+            lines.append(
+                f"- {md(out.role.title)} (`{md(out.role.id)}`) — {md(sentence)}{point}"
+                + (f" ({md(also)})" if also else "")
+            )
+        lines.append("")
+    if best and second:
+        compare = f"salesroles compare {best.role.id} {second.role.id}"
+        lines.append(f"{md(said['compare'])}: `{compare}`")
+    return lines

@@ -298,19 +298,40 @@ class SourcesOutput(TypedDict):
 
 
 class ReasonOut(TypedDict):
-    question: str
+    """What the sources say about a role on one answer, and the point that says so."""
+
+    question: str  # size | horizon | scope | budget | team | leads
     answer: str
-    dimension: str
-    value: Any
-    point: PointOut | None
+    verdict: Literal["fits", "partly", "unknown", "contradicts"]  # unknown: not covered
+    dimension: str | None  # the dimension whose structured value decided it
+    value: Any  # that value (leads: {"functions", "sometimes"}); null when unknown
+    sentence: str  # the reason in words, as the table and Markdown say it
+    point: HeadlineOut | None  # the sourced point, headline or hiring advice behind it
 
 
 class AdvisedRole(RoleRef):
-    reasons: list[ReasonOut]
+    decided_by: str | None  # the answer that ranks it above (or below) the other advised role
+    reasons: list[ReasonOut]  # one per question, in the order asked
 
 
 class RuledOut(RoleRef):
-    clashes: list[str]  # the questions whose answers the role's values contradict
+    clashes: list[str]  # the questions whose answers its values contradict, deciding first
+    reasons: list[ReasonOut]  # the same, each with the point that says so
+
+
+class SizeOut(HeadlineOut):
+    id: str  # founding | small | mid | large
+
+
+class HiringOut(HeadlineOut):
+    roles: list[str]  # the roles the advice speaks of
+
+
+class StageAdviceOut(TypedDict):
+    topic: str
+    disputed: bool  # the sources disagree on it: every side is in advice, none averaged
+    disagreement: str | None  # the dataset's [[disagreements]] topic it belongs to
+    advice: list[HiringOut]
 
 
 class AdviceOutput(TypedDict):
@@ -319,9 +340,11 @@ class AdviceOutput(TypedDict):
     schema_version: int
     answers: dict[str, str]
     assumed: list[str]
-    recommended: AdvisedRole | None
-    runner_up: AdvisedRole | None
+    size: SizeOut | None  # the asked company size, as the sources define it
+    recommended: AdvisedRole | None  # always a role the sources place at that size
+    runner_up: AdvisedRole | None  # with no recommendation: the nearest role, not ruled out
     ruled_out: list[RuledOut]
+    stage_advice: list[StageAdviceOut]  # what the sources advise at that size, by topic
     sources: Sources
 
 

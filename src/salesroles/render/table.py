@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from salesroles.models import Disagreement, Role
+from salesroles.models import Disagreement, Hiring, Point, Role, Size
 from salesroles.render import words
 from salesroles.render.terminal import DEFAULT_WIDTH, table_width
 from salesroles.render.text import clean
@@ -33,6 +33,7 @@ from salesroles.results import (
     Identification,
     Listing,
     Profile,
+    Reason,
     Recommendation,
     Result,
     SearchResult,
@@ -570,46 +571,75 @@ def _(result: SourceList, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     return Group(*parts)
 
 
-def _recommendation(heading: str, rec: Recommendation, cite: Citations) -> list[RenderableType]:
-    parts: list[RenderableType] = [
-        Text.assemble((heading, "bold"), (clean(rec.role.title), "bold"), f" ({rec.role.id})")
-    ]
-    for reason in rec.reasons:
-        value = reason.value if not isinstance(reason.value, tuple) else ", ".join(reason.value)
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        said = f" — {cite.point(reason.point)}" if reason.point else ""
-        parts.append(_text(f"• {words.label(reason.dimension)}: {value}{said}"))
+def _as_point(said: Size | Hiring) -> Point:
+    return Point(said.text, said.sources)
+
+
+def _reason(reason: Reason, cite: Citations) -> Text:
+    sentence = words.reason(reason.question, reason.answer, reason.verdict, reason.value)
+    said = f" — {cite.point(reason.point)}" if reason.point else ""
+    return _text(f"• {sentence}{said}", "dim" if reason.verdict == "unknown" else "")
+
+
+def _advised(heading: str, rec: Recommendation, note: str, cite: Citations) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text.assemble((heading, "bold"), _heading(rec.role))]
+    if note:
+        parts.append(_text(note, "italic"))
+    return parts + [_reason(r, cite) for r in rec.reasons]
+
+
+def _stage(result: Advice, cite: Citations) -> list[RenderableType]:
+    if not result.stage:
+        return []
+    parts: list[RenderableType] = [Text(""), _text(words.ADVISE["stage"], "bold")]
+    for item in result.stage:
+        parts.append(_text(words.stage_topic(item.topic, disputed=bool(item.disagreement))))
+        parts += [_text(f"• {cite.point(_as_point(entry))}") for entry in item.advice]
     return parts
 
 
 @build.register
 def _(result: Advice, *, sources: bool = True, width: int = DEFAULT_WIDTH) -> RenderableType:
     cite = Citations(result.library, enabled=sources)
-    described = ", ".join(words.answer(n, v) for n, v in result.answers.items())
-    ruled_out: list[RenderableType] = []
-    if result.ruled_out:
-        ruled_out = [Text(""), _text("Ruled out by an answer", "bold")]
-        ruled_out += [
-            _text(f"• {o.role.title} ({o.role.id}): {', '.join(o.clashes)}")
-            for o in result.ruled_out
-        ]
-    if result.best is None:
-        return Group(
-            _text("No role in the dataset fits every answer.", "bold"),
-            _text(f"For: {described}.", "dim"),
-            *ruled_out,
-        )
-    parts: list[RenderableType] = [*_recommendation("Recommended hire: ", result.best, cite)]
-    parts.insert(1, _text(f"For: {described}.", "dim"))
-    if result.runner_up:
-        parts.append(Text(""))
-        parts += _recommendation("Runner-up: ", result.runner_up, cite)
+    said = words.ADVISE
+    parts: list[RenderableType] = []
+    best, second = result.best, result.runner_up
+    if best:
+        parts += [Text.assemble((said["recommended"], "bold"), _heading(best.role))]
+    else:
+        parts.append(_text(words.no_fit(result), "bold"))
+    parts.append(_text(f"{said['for']}: {words.described(result.answers)}.", "dim"))
+    if result.size:
         parts.append(
             _text(
-                f"\nCompare them: salesroles compare {result.best.role.id} "
-                f"{result.runner_up.role.id}",
-                "dim",
+                f"{words.size_defined(result.answers)}: {cite.point(_as_point(result.size))}", "dim"
             )
         )
-    return Group(*parts, *ruled_out, *_sources(cite))
+    if best:
+        parts.append(Text(""))
+        note = words.advised_note(result, best)
+        parts += [_text(note, "italic")] if note else []
+        parts += [_reason(r, cite) for r in best.reasons]
+    else:  # no recommendation: what the sources advise at this size comes first
+        parts += _stage(result, cite)
+    if second:
+        parts.append(Text(""))
+        heading = said["runner_up"] if best else said["nearest"]
+        parts += _advised(heading, second, words.advised_note(result, second), cite)
+    if best:
+        parts += _stage(result, cite)
+    if result.ruled_out:
+        parts += [Text(""), _text(said["ruled_out"], "bold")]
+        for out in result.ruled_out:
+            first = out.clashes[0]
+            line = f"• {out.role.title} ({out.role.id}) — " + words.reason(
+                first.question, first.answer, first.verdict, first.value
+            )
+            line += f" — {cite.point(first.point)}" if first.point else ""
+            also = words.also(out.clashes[1:])
+            parts.append(_text(f"{line}{' (' + also + ')' if also else ''}"))
+    if best and second:
+        parts.append(Text(""))
+        compare = f"salesroles compare {best.role.id} {second.role.id}"
+        parts.append(_text(f"{said['compare']}: {compare}", "dim"))
+    return Group(*parts, *_sources(cite))

@@ -14,7 +14,7 @@ from salesroles.models import DIMENSIONS, Figure, Headline, Point, Source
 from salesroles.names import Reading
 
 if TYPE_CHECKING:
-    from salesroles.results import Identification
+    from salesroles.results import Advice, Identification, Reason, Recommendation
 
 NOT_COVERED = "not covered by the sources"
 NO_DIFFERENCE = "The structured values of these roles do not differ."
@@ -194,6 +194,19 @@ class Citations:
         return [(n, self.library.get(i), i) for i, n in self.numbers.items()]
 
 
+# --- advise ---------------------------------------------------------------------------
+# The questions, their choices and their help: --help, the prompts and the app read them
+# here. advise.QUESTIONS holds the choices' values and defaults.
+
+QUESTIONS: dict[str, str] = {
+    "size": "How big is the company?",
+    "horizon": "What must the hire deliver first?",
+    "scope": "What will the hire be responsible for?",
+    "budget": "Will the hire own a budget?",
+    "team": "Is there a sales team already?",
+    "leads": "What must the hire lead?",
+}
+
 CHOICE_LABELS: dict[str, dict[str, str]] = {
     "size": {
         "founding": "founding team",
@@ -205,7 +218,182 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "scope": {"team": "one team", "region": "a region", "company": "the whole company"},
     "budget": {"yes": "owns a budget", "no": "no budget of its own"},
     "team": {"yes": "a sales team exists", "no": "no sales team yet"},
+    "leads": {
+        "sales": "sales only",
+        "sales-marketing": "sales and marketing",
+        "revenue": "every revenue function",
+    },
 }
+
+# Each size and lead in brief, for --help: the bundled dataset's [[sizes]] (advise prints the
+# full definition of the size asked, with its sources) and what each --leads means.
+SIZE_HELP = {
+    "founding": "the founders still sell: under about $1M ARR (Notion Capital); most hand "
+    "founder-led selling on before about $1.5-2m ARR (SaaStr)",
+    "small": "the first handful of reps: a Series A start-up, or the $1M-3M ARR band "
+    "(Notion Capital); under the 100-150 employees at which formal titles come (Pave)",
+    "mid": "layers of sales management: past 15 salespeople and two sales managers (a "
+    "recruiter), formal titles from 100-150 employees (Pave); no revenue band is sourced",
+    "large": "a large or listed company: hundreds in sales under layers of directors (a "
+    "postings blog), $500M+ in sales (a Heidrick & Struggles partner)",
+}
+LEADS_HELP = {
+    "sales": "one leader over sales only",
+    "sales-marketing": "one leader over sales and marketing",
+    "revenue": "every revenue function: sales, marketing and customer success",
+}
+_OPTION_HELP = {
+    "size": "founding, small, mid or large, as defined above",
+    "horizon": "short: this quarter's numbers; long: long-term growth",
+    "scope": "team: one team; region: a region; company: the whole company",
+    "budget": "yes or no",
+    "team": "no: the hire must build the team",
+    "leads": "sales, sales-marketing or revenue, as defined above",
+}
+
+
+def question_help(name: str, default: str) -> str:
+    """The help of one advise option: the question, its choices, the default."""
+    return f"{QUESTIONS[name]} {_OPTION_HELP[name]}. (default {default})"
+
+
+def _block(title: str, items: dict[str, str]) -> str:
+    """A list that ``--help`` keeps as laid out (Click's ``\\b``), 78 columns at most."""
+    import textwrap
+
+    lines = ["\b", title]
+    width = max(map(len, items)) + 2
+    for key, text in items.items():
+        wrapped = textwrap.wrap(text, 76 - width)
+        lines.append(f"  {key:<{width}}{wrapped[0]}")
+        lines += [" " * (width + 2) + more for more in wrapped[1:]]
+    return "\n".join(lines)
+
+
+ADVISE_HELP = "\n\n".join(
+    [
+        "Recommend whom to hire next, and the runner-up, with sourced reasons.",
+        "Six questions: the company's size, what the hire must deliver first, what it "
+        "will be responsible for, whether it owns a budget, whether a sales team exists, "
+        "and what it must lead. Only the roles' structured, sourced values count "
+        "(company sizes, scope level, focus horizon, budget level, whether it builds its "
+        "team, what it owns). Unknown is never a fit: a role the sources say nothing "
+        "about on an answer is neither recommended for it nor ruled out by it, and the "
+        "recommendation is always a role the sources place at the company's size. A role "
+        "whose values contradict an answer is ruled out, and said why. The advice the "
+        "sources give on hiring at that size follows, every side where they disagree.",
+        _block("Company sizes (stages), from the sources:", SIZE_HELP),
+        _block("What the hire leads (--leads):", LEADS_HELP),
+        "At a terminal it asks each question not given as a flag; elsewhere it takes the "
+        "defaults and says so on stderr; --no-input makes a missing answer an error.",
+        "Example: salesroles advise --size founding --scope team --team no --json",
+    ]
+)
+
+ADVISE = {
+    "for": "For",
+    "defined": "{size}, as the sources define it",
+    "recommended": "Recommended hire: ",
+    "runner_up": "Runner-up: ",
+    "nearest": "Nearest: ",
+    "none": "No role the sources place at a {size} fits every answer; "
+    "what they advise at that size follows.",
+    "none_bare": "No role in the dataset fits every answer.",
+    "nearest_note": "No answer rules it out, but the sources do not place it at a {size}.",
+    "why": "Why, answer by answer",
+    "ahead": "Ahead of the runner-up on: {answer}.",
+    "behind": "Behind the recommendation on: {answer}.",
+    "tied": "Alike on every answer; listed second by the dataset's order.",
+    "stage": "What the sources advise at this size",
+    "disputed": "{topic} (the sources disagree; every side):",
+    "topic": "{topic}:",
+    "ruled_out": "Ruled out by an answer",
+    "also": "also contradicts: {answers}",
+    "compare": "Compare them",
+}
+
+_SIZE_WORDS = {
+    "founding": "founding-stage",
+    "small": "small",
+    "mid": "mid-size",
+    "large": "large",
+}
+_LEVEL_WORDS = {
+    "team": "one team's scope",
+    "region": "a region's scope",
+    "division": "a division's scope (particular departments or regions)",
+    "company": "company-wide scope",
+}
+_BUDGET_WORDS = {
+    "company": "a company-wide budget",
+    "department": "a department's budget",
+    "region": "a region's budget",
+    "none": "no budget of its own",
+}
+_HORIZON_WORDS = {"short": "a short-term", "medium": "a medium-term", "long": "a long-term"}
+
+
+def _listed(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def functions(values: Iterable[str]) -> str:
+    """``["sales", "customer-success"]`` as "sales and customer success"."""
+    return _listed([v.replace("-", " ") for v in values]) if values else "nothing"
+
+
+def _sizes(values: Iterable[str]) -> str:
+    return _listed([_SIZE_WORDS.get(v, v) for v in values]) + " companies"
+
+
+def reason(question: str, answer_value: str, verdict: str, value: Any) -> str:
+    """What the sources say about a role on one answer, as a sentence after the answer.
+
+    Never the role's value as the user's answer: it always reads "<your answer>: the
+    sources ...", or says the sources do not cover it.
+    """
+    said = f"{answer(question, answer_value)[:1].upper()}{answer(question, answer_value)[1:]}"
+    if verdict == "unknown":
+        return f"{said}: not covered by the sources for this answer"
+    return f"{said}: {_verdict(question, answer_value, verdict, value)}"
+
+
+def _verdict(question: str, given: str, verdict: str, value: Any) -> str:
+    fits = verdict != "contradicts"
+    if question == "size":
+        return f"the sources place it {'at' if fits else 'only at'} {_sizes(value)}"
+    if question == "scope":
+        if verdict == "partly":
+            return f"the sources give it {_LEVEL_WORDS[value]}, which can be one region"
+        return f"the sources give it {_LEVEL_WORDS.get(value, value)}{'' if fits else ' instead'}"
+    if question == "horizon":
+        tail = "" if verdict == "fits" else ", between the two" if fits else " instead"
+        return f"the sources give it {_HORIZON_WORDS.get(value, value)} focus{tail}"
+    if question == "budget":
+        return f"the sources give it {_BUDGET_WORDS.get(value, value)}"
+    if question == "team":
+        if given == "no":
+            return (
+                "the sources have it recruit and build its own team"
+                if fits
+                else "the sources have it lead a team it is given, not build one"
+            )
+        return "the sources have it lead a sales team"
+    if question == "leads":
+        typical, at_times = value["functions"], value["sometimes"]
+        if verdict == "fits":
+            return f"the sources have it typically lead {functions(typical)}"
+        if verdict == "partly":
+            return (
+                f"the sources have it typically lead {functions(typical)}, and "
+                f"{functions(at_times)} only at times"
+            )
+        if given == "sales":
+            return f"the sources have it typically lead {functions(typical)}: more than sales"
+        owned = [*typical, *(f for f in at_times if f not in typical)]
+        return f"the sources have it lead {functions(owned)}, not all that is asked"
+    return verdict
 
 
 def answer(question: str, value: str) -> str:
@@ -318,3 +506,43 @@ def which_summary(result: Identification) -> str:
     if top:
         line += " Most frequent unmatched: " + ", ".join(f'"{t}" ({n})' for t, n in top) + "."
     return line
+
+
+def described(answers: Mapping[str, str]) -> str:
+    """Every answer in words: "small company, this quarter's numbers, ..."."""
+    return ", ".join(answer(n, v) for n, v in answers.items())
+
+
+def size_defined(answers: Mapping[str, str]) -> str:
+    label = answer("size", answers["size"])
+    return ADVISE["defined"].format(size=label[:1].upper() + label[1:])
+
+
+def no_fit(advice: Advice) -> str:
+    """The heading when nothing is recommended; the stage advice, if any, follows it."""
+    if not advice.stage:
+        return ADVISE["none_bare"]
+    return ADVISE["none"].format(size=answer("size", advice.answers["size"]))
+
+
+def advised_note(advice: Advice, rec: Recommendation) -> str:
+    """Why this role stands where it does: the answer that put it ahead, or behind."""
+    if advice.best is None:
+        return ADVISE["nearest_note"].format(size=answer("size", advice.answers["size"]))
+    if advice.runner_up is None:
+        return ""
+    if rec.decided_by is None:
+        return ADVISE["tied"] if rec is advice.runner_up else ""
+    said = answer(rec.decided_by, advice.answers[rec.decided_by])
+    return ADVISE["ahead" if rec is advice.best else "behind"].format(answer=said)
+
+
+def stage_topic(topic: str, *, disputed: bool) -> str:
+    shown = topic[:1].upper() + topic[1:]
+    return ADVISE["disputed" if disputed else "topic"].format(topic=shown)
+
+
+def also(clashes: Iterable[Reason]) -> str:
+    """The other answers a ruled-out role contradicts, in words; empty when none."""
+    others = [answer(c.question, c.answer) for c in clashes]
+    return ADVISE["also"].format(answers=", ".join(others)) if others else ""
