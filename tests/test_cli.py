@@ -301,7 +301,7 @@ def test_random_command_lines_never_crash(argv: list[str]) -> None:
     ("args", "out", "err"),
     [
         ([], b"Usage: salesroles", b""),
-        (["advise"], b"No role the sources place at a small company", b"Assumed --size small"),
+        (["advise"], b"Recommended hire: Sales Manager (manager)", b"Assumed --size small"),
         (["advise", "--json"], b'{\n  "schema_version"', b"Assumed --size small"),
     ],
 )

@@ -460,7 +460,7 @@ def _dataset_toml(texts: list[str]) -> str:
     roles = [
         {
             "id": f"r{i}",
-            "title": f"Role {i} {t}",
+            "title": f"Role{i} {t}",  # "Role 1 2" and "Role 2 1" are one bag of words
             "seniority": i,
             "summary": t,
             "sources": ["S"],
