@@ -217,7 +217,7 @@ def test_an_extending_file_adds_and_replaces_roles(tmp_path: Path) -> None:
             "career", "enterprise-ae", "--to", "cro", "--json", env={"SALESROLES_DATA": path}
         ).stdout
     )
-    assert [s["from"] for s in path_json["steps"]] == ["enterprise-ae", "manager", "director"]
+    assert [s["from"] for s in path_json["moves"]] == ["enterprise-ae", "manager", "director"]
 
 
 def test_without_extends_a_file_stands_alone(tmp_path: Path) -> None:
@@ -436,6 +436,46 @@ def test_export_and_load_give_the_same_data(dataset: Dataset) -> None:
 def test_every_json_output_matches_the_published_schema(args: list[str]) -> None:
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(json.loads(run(*args, "--json").stdout), schema)
+
+
+@pytest.mark.parametrize(
+    ("command", "outputs"),
+    [("list", ["ListOutput"]), ("show", ["ShowOutput"]), ("compare", ["CompareOutput"]),
+     ("career", ["CareerTreeOutput", "CareerPathOutput"]), ("search", ["SearchOutput"]),
+     ("which", ["WhichOutput", "SheetOutput"]), ("sources", ["SourcesOutput"]),
+     ("advise", ["AdviceOutput"])],
+)  # fmt: skip
+def test_schema_of_one_command(command: str, outputs: list[str]) -> None:
+    result = run("schema", command)
+    assert result.exit_code == 0, result.stderr
+    schema = json.loads(result.stdout)
+    assert schema["title"] == f"salesroles {command} --json output"
+    assert schema["oneOf"] == [{"$ref": f"#/$defs/{name}"} for name in outputs]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert json.loads(run("schema", command.upper()).stdout) == schema  # as typed
+
+
+def test_schema_without_a_name_is_every_output_and_dataset_stays() -> None:
+    whole = json.loads(run("schema").stdout)
+    assert len(whole["oneOf"]) == 10 and whole["title"] == "salesroles --json output"
+    assert json.loads(run("schema", "--dataset").stdout)["title"] == "salesroles dataset file"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["schema", "comapre"], "Error: No command 'comapre' has a --json output (did you mean "
+         "'compare'?). Choose from: list, show, compare, career, search, which, sources, "
+         "advise.\n"),
+        (["schema", "data"], "Error: No command 'data' has a --json output. Choose from: list, "
+         "show, compare, career, search, which, sources, advise.\n"),
+        (["schema", "show", "--dataset"], "Error: schema takes a command name or --dataset, "
+         "not both.\n"),
+    ],
+)  # fmt: skip
+def test_schema_of_an_unknown_command_is_a_usage_error(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
 
 
 def test_the_schema_rejects_what_it_should() -> None:

@@ -652,17 +652,46 @@ def data_init(file: FileArg, force: ForceOpt = False) -> None:
 
 @commands.command()
 def schema(
+    command: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="Only this command's output: list, show, compare, career, search, which, "
+            "sources or advise.",
+            show_default=False,
+        ),
+    ] = None,
     dataset: Annotated[
         bool, typer.Option("--dataset", help="The schema of a dataset file instead.")
     ] = False,
 ) -> None:
-    """Print the JSON Schema of the --json outputs (or, with --dataset, of a dataset file).
+    """Print the JSON Schema of the --json outputs: every one, or one command's.
+
+    With a command name, that command's output alone (career and which have two: with
+    --to, with --from); with --dataset, the schema of a dataset file.
+
+    Example: salesroles schema compare
 
     Example: salesroles schema --dataset
     """
     from salesroles.render.schema import render
+    from salesroles.render.shapes import COMMANDS
 
-    sys.stdout.write(render(dataset=dataset))
+    if command is not None:
+        name = command.strip().lower()
+        if dataset:
+            raise UsageError("schema takes a command name or --dataset, not both.")
+        if name not in COMMANDS:
+            import difflib
+
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UsageError(
+                f"No command {clean(command)!r} has a --json output{hint}. "
+                f"Choose from: {', '.join(COMMANDS)}."
+            )
+        command = name
+    sys.stdout.write(render(dataset=dataset, command=command))
 
 
 def main() -> None:
