@@ -616,7 +616,10 @@ def data_export(
     from salesroles import files
     from salesroles.render.dataset import dump
 
-    files.write_or_print(dump(catalog(ctx).dataset, fmt.value), output, force=force)
+    dataset = catalog(ctx).dataset
+    files.write_or_print(dump(dataset, fmt.value), output, force=force)
+    count = len(dataset.roles)
+    _wrote(output, f"{count} role{'s' * (count != 1)}, {fmt.value.upper()}")
 
 
 @data_app.command("upgrade")
@@ -636,6 +639,13 @@ def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = Fals
     raw = load.raw_dataset(read.read_capped(file), read.shown(file))
     text = upgraded(read.upgrade(raw))
     files.write_or_print(text, output, force=force)
+    _wrote(output, f"{read.shown(file)} in today's form")
+
+
+def _wrote(output: Path | None, what: str) -> None:
+    """Say on stderr what a command wrote to a file (nothing when it went to stdout)."""
+    if output is not None and str(output) != "-":
+        sys.stderr.write(f"Wrote {clean(str(output))} ({clean(what)}).\n")
 
 
 @data_app.command("init")
