@@ -6,15 +6,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
+from salesroles.dataset import load
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, GLANCE_DIMENSIONS
 
 from .conftest import run
-from .helpers import (
-    small,
-)
+from .helpers import dataset, promotion, small
+from .helpers import role as a_role
+
+ROLES = list(load.load().order)
 
 SENIOR_PAIRS = [("vp", "cro"), ("cso", "cro"), ("cco", "cro"), ("head", "vp"),
                 ("vp", "director"), ("cso", "vp")]  # fmt: skip
@@ -153,6 +157,59 @@ def test_career_tree_shows_both_directions() -> None:
     data = json.loads(run(*small("career", "lead", "--json")).stdout)
     assert [n["from"] for n in data["comes_from"]] == ["seller"]
     assert [n["to"] for n in data["leads_to"]] == [["chief"]]
+
+
+def test_career_rep_shows_each_move_once_expanded_where_it_first_appears() -> None:
+    out = run("career", "rep", env={"COLUMNS": "100"}).stdout
+    assert out.count("Sales Manager (manager)") == 1  # was three times, "followed above"
+    lines = out.split("\nSources\n")[0].splitlines()
+    vp_expanded = next(k for k, x in enumerate(lines) if "Vice President of Sales (vp) or" in x)
+    for k, line in enumerate(lines):
+        if "(followed above)" in line:
+            assert k > vp_expanded, line  # rsm -> vp only after vp's own moves are shown
+
+
+def test_career_director_lists_the_move_from_the_rep_once() -> None:
+    out = run("career", "director", env={"COLUMNS": "100"}).stdout
+    assert out.count("Sales Representative (rep)") == 1  # was four times, once per source
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_every_career_tree_shows_a_move_once_and_followed_above_only_below_it(
+    role_id: str,
+) -> None:
+    data = json.loads(run("career", role_id, "--json").stdout)
+    for direction in ("comes_from", "leads_to"):
+        lines = data[direction]
+        moves = [(m["from"], tuple(m["to"]), m["kind"]) for m in lines]
+        assert len(moves) == len(set(moves)), (direction, moves)  # each move once
+        expanded = {role_id}
+        for line in lines:
+            reached = [line["from"]] if direction == "comes_from" else line["to"]
+            if line["seen"]:
+                assert set(reached) <= expanded, (direction, line)  # followed *above*
+            expanded |= set(reached)
+
+
+def test_a_tree_too_deep_for_guides_reads_as_indentation() -> None:
+    out = run("career", "rep", env={"COLUMNS": "44"}).stdout
+    tree = out.split("\nSources\n")[0]
+    assert not re.search(r"^ *\d+\. ", tree, re.M)  # depth is not a numbered list
+    starts = {x.strip().split(" → ")[0]: len(x) - len(x.lstrip()) for x in tree.splitlines()
+              if "→" in x}  # fmt: skip
+    assert starts["• Sales Representative"] < starts["↳ Sales Manager"]
+    assert starts["↳ Sales Manager"] < starts["↳ Director of Sales"]
+    up = run("career", "director", env={"COLUMNS": "44"}).stdout
+    assert "• Sales Manager (manager) → Director of" in up  # comes from: into the role
+
+
+def test_a_chain_deeper_than_the_width_says_how_far_each_move_is(tmp_path: Path) -> None:
+    roles = [a_role(f"r{i}", career=promotion(f"r{i + 1}")) for i in range(59)] + [a_role("r59")]
+    path = tmp_path / "chain.toml"
+    path.write_text(dataset(roles), encoding="utf-8")
+    out = run("--data", str(path), "career", "r0", env={"COLUMNS": "80"}).stdout
+    assert "(59 moves on) Title of r58 → Title of r59 (r59), promotion" in " ".join(out.split())
+    assert max(len(x) for x in out.splitlines()) <= 80
 
 
 def test_search_looks_at_the_datasets_text_only() -> None:
