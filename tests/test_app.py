@@ -118,6 +118,8 @@ def test_opens_on_every_role_with_id_title_and_scope() -> None:
         ("DOS", ["director"]),  # an alias, any case
         ("inside salesperson", ["rep"]),  # a real-world title the dataset knows
         ("director of sales", ["director", "dsm"]),
+        ("Vice President, Sales", ["vp"]),  # read as `which` reads a title
+        ("Sr. Director, Sales EMEA", ["director"]),  # qualifiers set aside
         ("zzz", []),
     ],
 )
@@ -404,6 +406,27 @@ def test_t_shows_the_shortest_path_with_each_moves_steps() -> None:
     drive(script)
 
 
+@pytest.mark.parametrize("role_id", list(load.load().order))
+def test_the_career_screen_at_80x24_clips_no_title(role_id: str) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, CareerScreen)
+        text = screen_text(pilot.app)  # type: ignore[arg-type]
+        ladder = screen.query_one("#ladder")
+        assert ladder.virtual_size.width <= ladder.size.width  # nothing to scroll sideways
+        for line in (*screen.careers.comes_from, *screen.careers.leads_to):
+            for role in line.roles:
+                if line.depth == 1:
+                    assert f"{role.title} ({role.id})" in text, role.id  # the ladder, whole
+        view = screen.query_one("#view", ResultView)
+        assert view.virtual_size.width <= view.size.width
+        assert not re.search(r"^ *\d+\. ", view.text(), re.M)  # depth is no numbered list
+
+    drive(script, [role_id], size=(80, 24))
+
+
 # --- advise -------------------------------------------------------------------------
 
 
@@ -630,6 +653,26 @@ def test_question_mark_lists_every_key_of_every_screen() -> None:
             key = binding.key_display or binding.key  # type: ignore[union-attr]
             shown = {"escape": "Esc", "space": "Space", "ctrl+c": "Ctrl+C", "slash": "/"}
             assert shown.get(key, key) in listed, f"{owner.__name__}: {key}"
+
+
+@pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])
+def test_j_and_k_scroll_the_key_list(down: str, up: str) -> None:
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = pilot.app.screen.query_one("#keys")
+        assert keys.max_scroll_y > 0  # at 80x24 the list is taller than its dialog
+        await pilot.press(*[down] * 3)
+        await pilot.pause()
+        assert keys.scroll_y == 3
+        await pilot.press(up)
+        await pilot.pause()
+        assert keys.scroll_y == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RolesScreen)
+
+    drive(script, size=(80, 24))
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+c"])

@@ -8,7 +8,9 @@ import io
 import json
 import os
 from pathlib import Path
+from typing import Any, get_type_hints
 
+import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
@@ -16,7 +18,7 @@ from salesroles import results
 from salesroles.models import DIMENSIONS
 from salesroles.render import csv as csv_out
 from salesroles.render import json as json_out
-from salesroles.render import markdown, table
+from salesroles.render import markdown, shapes, table
 from salesroles.render.json import OUTPUT_VERSION
 
 from .conftest import FIXTURE, run, write
@@ -185,7 +187,7 @@ def test_json_points_have_their_sources_and_a_top_level_map() -> None:
 def test_bundled_json_every_point_cites_a_listed_source() -> None:
     for listed_role in json.loads(run("list", "--json").stdout)["roles"]:
         data = json.loads(run("show", listed_role["id"], "--json").stdout)
-        listed = {s["id"] for s in json.loads(run("sources", "--json").stdout)["sources"]}
+        listed = set(json.loads(run("sources", "--json").stdout)["sources"])
         for value in data["dimensions"].values():
             for point in (value or {}).get("points", []):
                 assert point["sources"], (listed_role["id"], point)
@@ -196,13 +198,13 @@ def test_bundled_json_every_point_cites_a_listed_source() -> None:
 def test_compare_json_shape() -> None:
     data = json.loads(run(*small("compare", "lead", "chief", "--all", "--json")).stdout)
     assert [r["id"] for r in data["roles"]] == ["lead", "chief"]
-    assert [d["name"] for d in data["dimensions"]] == list(DIMENSIONS)
-    scope = data["dimensions"][0]
+    assert list(data["dimensions"]) == list(DIMENSIONS)
+    scope = data["dimensions"]["scope"]
     assert (scope["values"]["lead"]["level"], scope["values"]["chief"]["level"]) == (
         "team",
         "company",
     )
-    comp = next(d for d in data["dimensions"] if d["name"] == "compensation")
+    comp = data["dimensions"]["compensation"]
     assert comp["values"]["lead"] is None  # not covered: null, never invented
     assert comp["values"]["chief"]["figures"][0]["covers"] == "Every chief seller in the survey."
     assert [c["topic"] for c in data["differences"]] == ["Horizon", "Reach"]
@@ -294,3 +296,161 @@ def test_the_json_output_version_is_the_one_the_schema_publishes() -> None:
     schema = json.loads(run("schema").stdout)
     assert schema["$defs"]["ListOutput"]["properties"]["schema_version"] == {"const": 3}
     assert json.loads(run("list", "--json").stdout)["schema_version"] == 3
+
+
+# --- JSON a script can rely on: one shape everywhere ------------------------------
+
+# Every command's --json output, each at least once (both of career's and which's).
+EVERY_OUTPUT: dict[str, list[list[str]]] = {
+    "list": [["list"]],
+    "show": [["show", "director"], ["show", "cro", "--detail"], ["show", "cso", "--only",
+                                                                  "budget,career,focus"]],
+    "compare": [["compare", "vp", "cro"], ["compare", "head", "director", "--all", "--detail"],
+                ["compare", "rep", "cso", "--diff"], ["compare", "manager", "rsm", "vp"]],
+    "career": [["career", "rep"], ["career", "director"], ["career", "rep", "--to", "cro"],
+               ["career", "cro", "--to", "rep"]],
+    "search": [["search", "quota"], ["search", "tenure"]],
+    "which": [["which", "SVP Sales EMEA", "CRO", "Chief Risk Officer", "drector", "Director",
+               "Head"], ["which", "--from", "{sheet}", "--column", "Job Title"]],
+    "sources": [["sources"], ["sources", "vp"]],
+    "advise": [["advise", "--size", "mid", "--horizon", "long", "--scope", "company"],
+               ["advise", "--size", "founding", "--horizon", "short", "--scope", "team",
+                "--budget", "no", "--team", "no"]],
+}  # fmt: skip
+CASES = [(command, args) for command, runs in EVERY_OUTPUT.items() for args in runs]
+# Objects whose keys are data (source ids, role ids, dimension names, question names),
+# not field names.
+MAPS = {"sources", "dimensions", "values", "headlines", "answers"}
+# Keys that name two things, each in its own place (any other key has one JSON type):
+SAME_NAME = {
+    "dimensions": "show and compare: by dimension name; a difference: the names it is about",
+    "comes_from": "career ROLE: the tree's lines; a career value: role ids",
+    "leads_to": "career ROLE: the tree's lines; a career value: role ids",
+    "value": "advise: a role's value, a word or a list of them",
+    "level": "which: the level words kept (SVP, Area); scope and budget: the level",
+}
+
+
+def outputs(tmp_path: Path) -> list[tuple[str, list[str], Any]]:
+    sheet = tmp_path / "titles.csv"
+    sheet.write_text("Name,Job Title\nAda,VP Sales\nBo,Chief Risk Officer\n", encoding="utf-8")
+    found = []
+    for command, args in CASES:
+        result = run(*(str(sheet) if a == "{sheet}" else a for a in args), "--json")
+        assert result.exit_code == 0, (args, result.stderr)
+        found.append((command, args, json.loads(result.stdout)))
+    return found
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        inner = sorted({kind_of(v) for v in value})
+        return f"list of {' or '.join(inner)}" if inner else "list"
+    return {str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value), "null")
+
+
+def broken_rules(data: dict[str, Any], kinds: dict[str, set[str]]) -> list[str]:
+    """What in one output breaks the JSON rules; each key's kinds are added to ``kinds``."""
+    problems: list[str] = []
+    cited = data.get("sources") if isinstance(data.get("sources"), dict) else None
+
+    def walk(value: Any, at: str, is_map: bool = False) -> None:
+        if isinstance(value, list):
+            for k, item in enumerate(value):
+                walk(item, f"{at}[{k}]")
+            return
+        if not isinstance(value, dict):
+            return
+        if value == {} and not is_map:
+            problems.append(f"{at}: {{}} (absent is null)")
+        for key, item in value.items():
+            where = f"{at}.{key}"
+            if is_map:
+                walk(item, where)
+                continue
+            top = at == ""
+            if key == "source":
+                problems.append(f"{where}: a single source (every citation is `sources`)")
+            elif key == "sources" and top:
+                if not all(isinstance(s, dict) and {"title", "kind"} <= set(s) for s in
+                           item.values()):  # fmt: skip
+                    problems.append(f"{where}: the top-level sources map by id")
+            elif key == "sources":
+                if not isinstance(item, list) or not all(isinstance(s, str) for s in item):
+                    problems.append(f"{where}: a list of source ids")
+                elif cited is not None and not set(item) <= set(cited):
+                    problems.append(f"{where}: cites {set(item) - set(cited)}, not in the map")
+            elif key in ("role", "roles"):
+                refs = item if key == "roles" else [item] if item is not None else []
+                if not isinstance(refs, list) or not all(
+                    isinstance(r, dict) and isinstance(r.get("id"), str)
+                    and isinstance(r.get("title"), str) for r in refs
+                ):  # fmt: skip
+                    problems.append(f"{where}: a role is {{id, title}} (or null)")
+            elif key == "title" and not isinstance(item, str):
+                problems.append(f"{where}: a title is a string")
+            elif key == "titles" and not all(isinstance(t, dict) for t in item):
+                problems.append(f"{where}: titles are objects")
+            if not (top and key == "sources") and item is not None and item != []:
+                kinds.setdefault(key, set()).add(kind_of(item))
+            walk(item, where, is_map=key in MAPS and isinstance(item, dict))
+
+    walk(data, "")
+    return problems
+
+
+def test_every_json_output_keeps_the_rules(tmp_path: Path) -> None:
+    """One shape everywhere: citations are `sources` lists (the top-level `sources` a map
+    by id), a role is {id, title}, a title is text and `titles` are objects, an absent
+    value is null (never {} or missing), and a key has one JSON type in every output."""
+    assert set(EVERY_OUTPUT) == set(shapes.COMMANDS)  # a new command must be added here
+    kinds: dict[str, set[str]] = {}
+    problems = []
+    for _, args, data in outputs(tmp_path):
+        problems += [f"{' '.join(args)}: {p}" for p in broken_rules(data, kinds)]
+    assert problems == []
+    two_kinds = {key for key, found in kinds.items() if len(found) > 1}
+    assert two_kinds - set(SAME_NAME) == set(), {k: kinds[k] for k in two_kinds}
+
+
+def test_the_rules_catch_what_they_should() -> None:
+    kinds: dict[str, set[str]] = {}
+    bad = {
+        "schema_version": 3,
+        "hits": [{"role": "vp", "source": "s1", "value": {}}],
+        "titles": ["VP Sales"],
+        "sources": {"s2": {"id": "s2"}},
+    }
+    assert len(broken_rules(bad, kinds)) == 5  # role, source, {}, titles, the map
+    broken_rules({"steps": ["a"], "more": {"steps": [{"from": "x"}]}}, kinds)
+    assert kinds["steps"] == {"list of string", "list of object"}
+
+
+def test_each_output_validates_against_its_commands_schema(tmp_path: Path) -> None:
+    schemas = {c: json.loads(run("schema", c).stdout) for c in shapes.COMMANDS}
+    for command, args, data in outputs(tmp_path):
+        jsonschema.validate(data, schemas[command])
+        others = [c for c in schemas if c != command and set(shapes.COMMANDS[c]).isdisjoint(
+            shapes.COMMANDS[command])]  # fmt: skip
+        for other in others:  # and no other command's
+            assert not jsonschema.Draft202012Validator(schemas[other]).is_valid(data), (
+                args, other)  # fmt: skip
+
+
+def test_every_dimension_has_its_shape_and_an_absent_one_is_null() -> None:
+    assert set(get_type_hints(shapes.ShownDimensions)) == set(DIMENSIONS)
+    assert set(get_type_hints(shapes.ComparedDimensions)) == set(DIMENSIONS)
+    shown = json.loads(run("show", "cso", "--json").stdout)["dimensions"]
+    assert list(shown) == list(DIMENSIONS)  # every one asked for, null where not covered
+    assert shown["budget"] is None and shown["career"] is None  # no source says
+    assert shown["focus"]["horizon"] == "long"
+    vp = json.loads(run("show", "vp", "--json").stdout)["dimensions"]
+    assert (vp["focus"]["horizon"], vp["focus"]["orientation"]) == (None, None)  # unsupported
+    assert vp["budget"]["level"] is None
+    compared = json.loads(run("compare", "vp", "cso", "--json").stdout)["dimensions"]
+    assert compared["budget"]["values"] == {"vp": compared["budget"]["values"]["vp"],
+                                            "cso": None}  # fmt: skip
+    career = compared["career"]["values"]["vp"]
+    assert set(career) == {"comes_from", "leads_to", "headline", "points"}

@@ -25,7 +25,7 @@ def test_a_chain_of_500_roles(tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert "r499" in result.stdout
     path_result = run("--data", str(path), "career", "r0", "--to", "r499", "--json")
-    assert len(json.loads(path_result.stdout)["steps"]) == 499
+    assert len(json.loads(path_result.stdout)["moves"]) == 499
 
 
 def test_a_lattice_grows_with_its_edges_not_its_paths(tmp_path: Path) -> None:

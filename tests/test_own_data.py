@@ -217,7 +217,7 @@ def test_an_extending_file_adds_and_replaces_roles(tmp_path: Path) -> None:
             "career", "enterprise-ae", "--to", "cro", "--json", env={"SALESROLES_DATA": path}
         ).stdout
     )
-    assert [s["from"] for s in path_json["steps"]] == ["enterprise-ae", "manager", "director"]
+    assert [s["from"] for s in path_json["moves"]] == ["enterprise-ae", "manager", "director"]
 
 
 def test_without_extends_a_file_stands_alone(tmp_path: Path) -> None:
@@ -440,6 +440,46 @@ def test_every_json_output_matches_the_published_schema(args: list[str]) -> None
     jsonschema.validate(json.loads(run(*args, "--json").stdout), schema)
 
 
+@pytest.mark.parametrize(
+    ("command", "outputs"),
+    [("list", ["ListOutput"]), ("show", ["ShowOutput"]), ("compare", ["CompareOutput"]),
+     ("career", ["CareerTreeOutput", "CareerPathOutput"]), ("search", ["SearchOutput"]),
+     ("which", ["WhichOutput", "SheetOutput"]), ("sources", ["SourcesOutput"]),
+     ("advise", ["AdviceOutput"])],
+)  # fmt: skip
+def test_schema_of_one_command(command: str, outputs: list[str]) -> None:
+    result = run("schema", command)
+    assert result.exit_code == 0, result.stderr
+    schema = json.loads(result.stdout)
+    assert schema["title"] == f"salesroles {command} --json output"
+    assert schema["oneOf"] == [{"$ref": f"#/$defs/{name}"} for name in outputs]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert json.loads(run("schema", command.upper()).stdout) == schema  # as typed
+
+
+def test_schema_without_a_name_is_every_output_and_dataset_stays() -> None:
+    whole = json.loads(run("schema").stdout)
+    assert len(whole["oneOf"]) == 10 and whole["title"] == "salesroles --json output"
+    assert json.loads(run("schema", "--dataset").stdout)["title"] == "salesroles dataset file"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["schema", "comapre"], "Error: No command 'comapre' has a --json output (did you mean "
+         "'compare'?). Choose from: list, show, compare, career, search, which, sources, "
+         "advise.\n"),
+        (["schema", "data"], "Error: No command 'data' has a --json output. Choose from: list, "
+         "show, compare, career, search, which, sources, advise.\n"),
+        (["schema", "show", "--dataset"], "Error: schema takes a command name or --dataset, "
+         "not both.\n"),
+    ],
+)  # fmt: skip
+def test_schema_of_an_unknown_command_is_a_usage_error(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
 def test_the_schema_rejects_what_it_should() -> None:
     schema = json.loads(run("schema").stdout)
     with pytest.raises(jsonschema.ValidationError):
@@ -643,3 +683,135 @@ def test_the_starter_names_the_file_it_was_written_to(tmp_path: Path) -> None:
     run("data", "init", str(path))
     text = path.read_text(encoding="utf-8")
     assert "salesroles data validate globex.toml" in text and "our-ladder" not in text
+
+
+# --- own datasets: errors a person understands -----------------------------------
+
+ONE_ROLE = (
+    'dataset_version = 2\n[executives]\nceo = "Chief Executive Officer"\n'
+    '[[sources]]\nid = "hb"\ntitle = "Handbook"\nkind = "other"\n'
+    '[[roles]]\nid = "area-vp"\ntitle = "Area Vice President"\nsummary = "Runs an area."\n'
+    'sources = ["hb"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('[roles.scope]\npoints = "one line"\n', ":14: roles[0].scope.points: a list of points "
+         'is expected, not a single string: points = ["One point.", { text = "Another point.", '
+         'source = "source-id" }]'),
+        ('[roles.scope]\npoints = { text = "x" }\n', ":14: roles[0].scope.points: a list of "
+         "points is expected, not a table: points = "),
+        ("[roles.metrics]\npoints = [3]\n", ':14: roles[0].metrics.points[0]: a point is text in '
+         'quotes, or { text = "…", source = "source-id" }, not a number'),
+        ('aliases = "avp"\n', ':13: roles[0].aliases: a list is expected, not a single string: '
+         'aliases = ["another-name"]'),
+        ('[roles.reporting]\nreports_to = "ceo"\n', ":14: roles[0].reporting.reports_to: a list "
+         'is expected, not a single string: reports_to = ["role-id"]'),
+        ('[roles.career]\nto = ["x"]\nkind = "promotion"\nsource = "hb"\n', ":13: roles[0].career:"
+         " a list is expected, not one table: write [[roles.career]], two brackets, for each "
+         "one"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_form_says_which_form_is_expected(
+    tmp_path: Path, extra: str, expected: str
+) -> None:
+    path = write(tmp_path, ONE_ROLE + extra)
+    result = run("data", "validate", path)
+    assert result.exit_code == 1
+    assert f"  {path}{expected}" in result.stderr
+    assert "tuple" not in result.stderr and "instance of" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('[roles.reporting]\nreports_to = ["area_vp"]\n', "reporting.reports_to[0]: "
+         "'area_vp' is neither a role nor an executive (did you mean 'area-vp'?)"),
+        ('[roles.reporting]\nreports_to = ["CEO"]\n', "reporting.reports_to[0]: 'CEO' is "
+         "neither a role nor an executive (did you mean 'ceo'?)"),
+        ('[roles.reporting]\nreports_to = ["vp"]\n', "reporting.reports_to[0]: 'vp' is neither "
+         'a role nor an executive; the bundled dataset has it: add extends = "bundled" to use it'),
+        ('[roles.reporting]\nreports_to = ["ghost"]\n', "reporting.reports_to[0]: 'ghost' is "
+         'neither a role nor an executive (a role of the bundled dataset needs extends = '
+         '"bundled")'),
+        ('[[roles.career]]\nto = ["director"]\nkind = "promotion"\nsource = "hb"\n',
+         "career[0].to[0]: no role has the id 'director'; the bundled dataset has it: add "
+         'extends = "bundled" to use it'),
+        ('[[roles.career]]\nto = ["diretor"]\nkind = "promotion"\nsource = "hb"\n',
+         "career[0].to[0]: no role has the id 'diretor'; the bundled dataset has 'director': "
+         'add extends = "bundled" to use it'),
+    ],
+)  # fmt: skip
+def test_a_role_that_names_nothing_says_what_was_meant(
+    tmp_path: Path, extra: str, expected: str
+) -> None:
+    result = run("data", "validate", write(tmp_path, ONE_ROLE + extra))
+    assert result.exit_code == 1
+    assert f": roles[0].{expected}\n" in result.stderr
+
+
+def test_with_extends_the_bundled_roles_are_among_those_meant(tmp_path: Path) -> None:
+    extending = ONE_ROLE.replace(
+        "dataset_version = 2\n", 'dataset_version = 2\nextends = "bundled"\n'
+    )
+    path = write(tmp_path, extending + '[roles.reporting]\nreports_to = ["Director"]\n')
+    result = run("data", "validate", path)
+    assert result.stderr.endswith(
+        "roles[0].reporting.reports_to[0]: 'Director' is neither a role nor an executive "
+        "(did you mean 'director'?)\n"
+    )
+
+
+EXTENDED_NAMES = ONE_ROLE.replace(
+    "dataset_version = 2\n", 'dataset_version = 2\nextends = "bundled"\n'
+).replace('sources = ["hb"]\n', 'sources = ["hb"]\naliases = ["avp", "sm"]\n'
+          'titles = ["Sales Team Lead"]\n')  # fmt: skip
+
+
+def test_a_companys_own_names_win_over_the_bundled_ones(tmp_path: Path) -> None:
+    path = write(tmp_path, EXTENDED_NAMES)
+    titles = ["AVP Sales", "AVP, Sales", "Area Vice President of Sales", "avp", "sm",
+              "Sales Team Lead", "VP Sales", "Sales Manager"]  # fmt: skip
+    read = json.loads(run("--data", path, "which", *titles, "--json").stdout)["titles"]
+    assert [t["role"]["id"] for t in read] == ["area-vp"] * 6 + ["vp", "manager"]
+    shown = run("--data", path, "show", "AVP Sales", "--only", "scope")
+    assert shown.stdout.startswith("Area Vice President (area-vp)\n")
+    listed = json.loads(run("--data", path, "list", "--json").stdout)["roles"]
+    manager = next(r for r in listed if r["id"] == "manager")
+    assert "sm" not in manager["aliases"]  # the company's own alias now
+    assert "Sales Team Lead" not in [t["text"] for t in manager["titles"]]
+    exported = write(tmp_path, run("--data", path, "data", "export").stdout, "all.toml")
+    assert run("data", "validate", exported).exit_code == 0  # every name still means one role
+
+
+def test_without_the_companys_file_the_bundled_reading_stays(tmp_path: Path) -> None:
+    read = json.loads(run("which", "AVP Sales", "sm", "--json").stdout)["titles"]
+    assert [t["role"]["id"] for t in read] == ["vp", "manager"]
+
+
+def test_an_own_name_that_is_a_bundled_roles_title_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, EXTENDED_NAMES.replace('"avp", "sm"', '"avp", "Sales Director"'))
+    result = run("data", "validate", path)
+    assert result.exit_code == 1
+    assert ("roles[0].aliases[1]: the name 'Sales Director' is already the id or title of the "
+            "bundled role 'director': choose another, or replace that role by giving yours the "
+            "id 'director'") in result.stderr  # fmt: skip
+
+
+@pytest.mark.parametrize(("fmt", "count"), [("toml", 10), ("json", 10)])
+def test_export_to_a_file_says_what_it_wrote(tmp_path: Path, fmt: str, count: int) -> None:
+    out = tmp_path / f"all.{fmt}"
+    result = run("data", "export", "--format", fmt, "-o", str(out))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"Wrote {out} ({count} roles, {fmt.upper()}).\n"
+    assert run("data", "export").stderr == ""  # to stdout: the data alone
+
+
+def test_upgrade_to_a_file_says_what_it_wrote(tmp_path: Path) -> None:
+    old = write(tmp_path, HEAD + role_toml("a", "A"), "old.toml")
+    new = tmp_path / "new.toml"
+    result = run("data", "upgrade", old, "-o", str(new))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"Wrote {new} ({old} in today's form).\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,8 @@ def _all_examples(text: str) -> list[tuple[str, str]]:
 
 
 CASES = examples(README.read_text(encoding="utf-8"))
+# The examples that pipe --json into jq, as a script would: run with the real jq.
+JQ = [(c, o) for c, o in _all_examples(README.read_text(encoding="utf-8")) if " | jq " in c]
 WALKTHROUGH = walkthrough(README.read_text(encoding="utf-8"))
 
 
@@ -94,3 +98,23 @@ def test_readme_example(command: str, expected: str) -> None:
         README.write_text(text, encoding="utf-8")
         return
     assert actual(command) == expected
+
+
+def test_the_readme_pipes_json_into_jq() -> None:
+    assert JQ, "the README shows no `salesroles ... --json | jq ...` example"
+    assert all(c.startswith("salesroles ") and "--json" in c.split(" | jq ")[0] for c, _ in JQ)
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@pytest.mark.parametrize(("command", "expected"), JQ, ids=[c for c, _ in JQ])
+def test_readme_jq_example(command: str, expected: str) -> None:
+    """What the reader sees: salesroles's stderr, then what jq prints from its --json."""
+    ours, jq = command.split(" | jq ", 1)
+    result = run(*shlex.split(ours)[1:])
+    assert result.exit_code == 0, result.stderr
+    filtered = subprocess.run(
+        ["jq", *shlex.split(jq)], input=result.stdout, capture_output=True, text=True, check=False
+    )
+    assert filtered.returncode == 0, f"jq {jq}: {filtered.stderr.strip()}"
+    seen = result.stderr + filtered.stdout
+    assert "\n".join(line.rstrip() for line in seen.splitlines()).strip("\n") == expected

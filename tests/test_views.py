@@ -6,15 +6,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
+from salesroles.dataset import load
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, GLANCE_DIMENSIONS
 
 from .conftest import run
-from .helpers import (
-    small,
-)
+from .helpers import dataset, promotion, small
+from .helpers import role as a_role
+
+ROLES = list(load.load().order)
 
 SENIOR_PAIRS = [("vp", "cro"), ("cso", "cro"), ("cco", "cro"), ("head", "vp"),
                 ("vp", "director"), ("cso", "vp")]  # fmt: skip
@@ -22,7 +26,7 @@ SENIOR_PAIRS = [("vp", "cro"), ("cso", "cro"), ("cco", "cro"), ("head", "vp"),
 
 def test_compare_shows_the_eight_at_a_glance_unless_asked_for_all() -> None:
     glance = json.loads(run(*small("compare", "lead", "chief", "--json")).stdout)
-    assert tuple(d["name"] for d in glance["dimensions"]) == GLANCE_DIMENSIONS
+    assert tuple(glance["dimensions"]) == GLANCE_DIMENSIONS
     assert (*CORE_DIMENSIONS, "compensation", "stage") == GLANCE_DIMENSIONS  # pay and stage
     more = len(DIMENSIONS) - len(GLANCE_DIMENSIONS)
     out = run(*small("compare", "lead", "chief")).stdout
@@ -32,7 +36,7 @@ def test_compare_shows_the_eight_at_a_glance_unless_asked_for_all() -> None:
 
 def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
     data = json.loads(run(*small("compare", "lead", "chief", "--diff", "--json")).stdout)
-    assert [d["name"] for d in data["dimensions"]] == [
+    assert list(data["dimensions"]) == [
         "scope",
         "focus",
         "reporting",
@@ -40,7 +44,7 @@ def test_compare_diff_keeps_only_rows_whose_structured_values_differ() -> None:
         "career",
         "compensation",
     ]
-    assert all(d["differs"] for d in data["dimensions"])
+    assert all(d["differs"] for d in data["dimensions"].values())
 
 
 def test_only_filters_contrasts_and_disagreements_to_the_dimensions_shown() -> None:
@@ -53,17 +57,18 @@ def test_only_filters_contrasts_and_disagreements_to_the_dimensions_shown() -> N
 
 def test_compare_only_picks_dimensions_in_the_order_given() -> None:
     data = json.loads(run("compare", "head", "rsm", "--only", "metrics,scope", "--json").stdout)
-    assert [d["name"] for d in data["dimensions"]] == ["metrics", "scope"]
+    assert list(data["dimensions"]) == ["metrics", "scope"]
 
 
 @pytest.mark.parametrize(("a", "b"), SENIOR_PAIRS)
 def test_the_senior_pairs_are_told_apart(a: str, b: str) -> None:
     """Issue 11: both columns filled on 5+ core dimensions, 2+ sourced contrasts, URLs."""
     data = json.loads(run("compare", a, b, "--json").stdout)
-    filled = [d for d in data["dimensions"] if d["values"][a] and d["values"][b]]
+    rows = data["dimensions"]
+    filled = [d for d in rows if rows[d]["values"][a] and rows[d]["values"][b]]
     # no source gives a CSO budget or career move
-    assert len(filled) >= (4 if "cso" in (a, b) else 5), [d["name"] for d in filled]
-    assert any(d["differs"] for d in filled)
+    assert len(filled) >= (4 if "cso" in (a, b) else 5), filled
+    assert any(rows[d]["differs"] for d in filled)
     assert len(data["differences"]) >= 2
     assert all(set(c["sources"]) <= set(data["sources"]) for c in data["differences"])
     assert any(s["url"] for s in data["sources"].values())
@@ -75,7 +80,7 @@ def test_the_senior_pairs_are_told_apart(a: str, b: str) -> None:
 
 def test_compare_vp_cro_diff_finds_differences() -> None:
     data = json.loads(run("compare", "vp", "cro", "--diff", "--json").stdout)
-    assert {"reporting", "career"} <= {d["name"] for d in data["dimensions"]}
+    assert {"reporting", "career"} <= set(data["dimensions"])
 
 
 def test_disagreements_show_every_side_with_its_source() -> None:
@@ -127,7 +132,7 @@ def test_show_markdown_is_a_job_description_outline() -> None:
 def test_career_path_json_has_each_move_with_its_steps() -> None:
     data = json.loads(run(*small("career", "seller", "--to", "chief", "--json")).stdout)
     assert data["reachable"] is True
-    assert [(s["from"], s["to"]) for s in data["steps"]] == [("seller", ["lead"]),
+    assert [(s["from"], s["to"]) for s in data["moves"]] == [("seller", ["lead"]),
                                                              ("lead", ["chief"])]  # fmt: skip
     assert set(data["sources"]) == {"blog", "glossary"}
 
@@ -145,13 +150,66 @@ def test_career_path_that_does_not_exist_says_so() -> None:
     assert result.exit_code == 0
     assert "The dataset has no career path from Chief Seller to Seller." in result.stdout
     data = json.loads(run(*small("career", "chief", "--to", "seller", "--json")).stdout)
-    assert (data["reachable"], data["steps"]) == (False, None)
+    assert (data["reachable"], data["moves"]) == (False, None)
 
 
 def test_career_tree_shows_both_directions() -> None:
     data = json.loads(run(*small("career", "lead", "--json")).stdout)
     assert [n["from"] for n in data["comes_from"]] == ["seller"]
     assert [n["to"] for n in data["leads_to"]] == [["chief"]]
+
+
+def test_career_rep_shows_each_move_once_expanded_where_it_first_appears() -> None:
+    out = run("career", "rep", env={"COLUMNS": "100"}).stdout
+    assert out.count("Sales Manager (manager)") == 1  # was three times, "followed above"
+    lines = out.split("\nSources\n")[0].splitlines()
+    vp_expanded = next(k for k, x in enumerate(lines) if "Vice President of Sales (vp) or" in x)
+    for k, line in enumerate(lines):
+        if "(followed above)" in line:
+            assert k > vp_expanded, line  # rsm -> vp only after vp's own moves are shown
+
+
+def test_career_director_lists_the_move_from_the_rep_once() -> None:
+    out = run("career", "director", env={"COLUMNS": "100"}).stdout
+    assert out.count("Sales Representative (rep)") == 1  # was four times, once per source
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_every_career_tree_shows_a_move_once_and_followed_above_only_below_it(
+    role_id: str,
+) -> None:
+    data = json.loads(run("career", role_id, "--json").stdout)
+    for direction in ("comes_from", "leads_to"):
+        lines = data[direction]
+        moves = [(m["from"], tuple(m["to"]), m["kind"]) for m in lines]
+        assert len(moves) == len(set(moves)), (direction, moves)  # each move once
+        expanded = {role_id}
+        for line in lines:
+            reached = [line["from"]] if direction == "comes_from" else line["to"]
+            if line["seen"]:
+                assert set(reached) <= expanded, (direction, line)  # followed *above*
+            expanded |= set(reached)
+
+
+def test_a_tree_too_deep_for_guides_reads_as_indentation() -> None:
+    out = run("career", "rep", env={"COLUMNS": "44"}).stdout
+    tree = out.split("\nSources\n")[0]
+    assert not re.search(r"^ *\d+\. ", tree, re.M)  # depth is not a numbered list
+    starts = {x.strip().split(" → ")[0]: len(x) - len(x.lstrip()) for x in tree.splitlines()
+              if "→" in x}  # fmt: skip
+    assert starts["• Sales Representative"] < starts["↳ Sales Manager"]
+    assert starts["↳ Sales Manager"] < starts["↳ Director of Sales"]
+    up = run("career", "director", env={"COLUMNS": "44"}).stdout
+    assert "• Sales Manager (manager) → Director of" in up  # comes from: into the role
+
+
+def test_a_chain_deeper_than_the_width_says_how_far_each_move_is(tmp_path: Path) -> None:
+    roles = [a_role(f"r{i}", career=promotion(f"r{i + 1}")) for i in range(59)] + [a_role("r59")]
+    path = tmp_path / "chain.toml"
+    path.write_text(dataset(roles), encoding="utf-8")
+    out = run("--data", str(path), "career", "r0", env={"COLUMNS": "80"}).stdout
+    assert "(59 moves on) Title of r58 → Title of r59 (r59), promotion" in " ".join(out.split())
+    assert max(len(x) for x in out.splitlines()) <= 80
 
 
 def test_search_looks_at_the_datasets_text_only() -> None:
@@ -163,7 +221,7 @@ def test_search_looks_at_the_datasets_text_only() -> None:
 
 def test_search_finds_points_contrasts_and_disagreements() -> None:
     data = json.loads(run(*small("search", "quarter", "--json")).stdout)
-    assert {(h["role"], h["dimension"]) for h in data["hits"]} == {
+    assert {(h["role"] and h["role"]["id"], h["dimension"]) for h in data["hits"]} == {
         ("lead", "focus"),
         (None, "contrast"),
         (None, "disagreement"),
@@ -178,12 +236,13 @@ def test_search_without_hits() -> None:
 
 def test_sources_lists_kind_year_url_and_points() -> None:
     data = json.loads(run(*small("sources", "--json")).stdout)
-    by_id = {s["id"]: s for s in data["sources"]}
+    by_id = data["sources"]  # by id, as in every output
     assert by_id["stats"]["kind"] == "statistics"
     assert by_id["stats"]["url"] == "https://stats.example.org/survey"
-    assert by_id["blog"]["points"] == 6  # 3 points, 1 move, 1 contrast, 1 position
+    assert by_id["blog"]["point_count"] == 6  # 3 points, 1 move, 1 contrast, 1 position
     one = json.loads(run(*small("sources", "seller", "--json")).stdout)
-    assert {s["id"] for s in one["sources"]} == {"stats", "blog"}
+    assert set(one["sources"]) == {"stats", "blog"}
+    assert one["sources"]["blog"]["roles"] == [{"id": "seller", "title": "Seller"}]
 
 
 def test_sources_tell_statistics_from_practitioners_at_a_glance() -> None:

@@ -113,9 +113,10 @@ class Catalog:
             self._in.setdefault(target, []).append(edge)
 
     @classmethod
-    def of(cls, dataset: Dataset, origin: str) -> Catalog:
-        """The catalog of a dataset checked in this run."""
-        return cls(compile_index(dataset), origin, Checked(dataset))
+    def of(cls, dataset: Dataset, origin: str, own: Iterable[str] = ()) -> Catalog:
+        """The catalog of a dataset checked in this run; ``own``: the roles its file
+        defines itself (all but the bundled ones), whose names are read first."""
+        return cls(compile_index(dataset, own), origin, Checked(dataset))
 
     def __iter__(self) -> Iterator[Role]:
         return (self.roles[i] for i in self.order)
@@ -211,6 +212,7 @@ class Catalog:
                 self.index["slugs"],
                 self.index["outside_phrases"],
                 self.index["titles"],
+                self.index["own"],
             )
         return names.read(title, self._lookup)
 
@@ -309,6 +311,7 @@ INDEX: dict[str, Any] = {
     "slugs": dict[str, str],
     # first word -> (the phrase's words in order, name, reason)
     "outside_phrases": dict[str, list[tuple[str, str, str]]],
+    "own": list[str],  # the roles the file defines itself: their names are read first
     "reports": dict[str, list[str]],
     "edges": list[tuple[str, str, int]],
     "roles": dict[str, str],
@@ -321,9 +324,15 @@ INDEX: dict[str, Any] = {
 }
 
 
-def compile_index(dataset: Dataset) -> dict[str, Any]:
-    """What a catalog needs to answer look-ups, as plain JSON: also the cache's payload."""
+def compile_index(dataset: Dataset, own: Iterable[str] = ()) -> dict[str, Any]:
+    """What a catalog needs to answer look-ups, as plain JSON: also the cache's payload.
+
+    ``own``: the roles a dataset file defines itself (for a file that extends the bundled
+    dataset, its own roles; for one that stands alone, every role; none for the bundled
+    file), whose names win when a title could be read as one of them or a bundled role.
+    """
     primary: dict[str, tuple[str, str, str]] = {}
+    ids = {role.id for role in dataset.roles}
     real: dict[str, list[tuple[str, str, str | None, str]]] = {}
     slugs: dict[str, str] = {}
     for role in dataset.roles:
@@ -358,6 +367,7 @@ def compile_index(dataset: Dataset) -> dict[str, Any]:
         "real_titles": real,
         "slugs": slugs,
         "outside_phrases": outside,
+        "own": [i for i in dict.fromkeys(own) if i in ids],
         "reports": {
             role.id: list(role.reporting.reports_to) for role in dataset.roles if role.reporting
         },

@@ -615,7 +615,10 @@ def data_export(
     from salesroles import files
     from salesroles.render.dataset import dump
 
-    files.write_or_print(dump(catalog(ctx).dataset, fmt.value), output, force=force)
+    dataset = catalog(ctx).dataset
+    files.write_or_print(dump(dataset, fmt.value), output, force=force)
+    count = len(dataset.roles)
+    _wrote(output, f"{count} role{'s' * (count != 1)}, {fmt.value.upper()}")
 
 
 @data_app.command("upgrade")
@@ -635,6 +638,13 @@ def data_upgrade(file: FileArg, output: OutputOpt = None, force: ForceOpt = Fals
     raw = load.raw_dataset(read.read_capped(file), read.shown(file))
     text = upgraded(read.upgrade(raw))
     files.write_or_print(text, output, force=force)
+    _wrote(output, f"{read.shown(file)} in today's form")
+
+
+def _wrote(output: Path | None, what: str) -> None:
+    """Say on stderr what a command wrote to a file (nothing when it went to stdout)."""
+    if output is not None and str(output) != "-":
+        sys.stderr.write(f"Wrote {clean(str(output))} ({clean(what)}).\n")
 
 
 @data_app.command("init")
@@ -651,17 +661,46 @@ def data_init(file: FileArg, force: ForceOpt = False) -> None:
 
 @commands.command()
 def schema(
+    command: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="Only this command's output: list, show, compare, career, search, which, "
+            "sources or advise.",
+            show_default=False,
+        ),
+    ] = None,
     dataset: Annotated[
         bool, typer.Option("--dataset", help="The schema of a dataset file instead.")
     ] = False,
 ) -> None:
-    """Print the JSON Schema of the --json outputs (or, with --dataset, of a dataset file).
+    """Print the JSON Schema of the --json outputs: every one, or one command's.
+
+    With a command name, that command's output alone (career and which have two: with
+    --to, with --from); with --dataset, the schema of a dataset file.
+
+    Example: salesroles schema compare
 
     Example: salesroles schema --dataset
     """
     from salesroles.render.schema import render
+    from salesroles.render.shapes import COMMANDS
 
-    sys.stdout.write(render(dataset=dataset))
+    if command is not None:
+        name = command.strip().lower()
+        if dataset:
+            raise UsageError("schema takes a command name or --dataset, not both.")
+        if name not in COMMANDS:
+            import difflib
+
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UsageError(
+                f"No command {clean(command)!r} has a --json output{hint}. "
+                f"Choose from: {', '.join(COMMANDS)}."
+            )
+        command = name
+    sys.stdout.write(render(dataset=dataset, command=command))
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from functools import lru_cache, partial
 from itertools import combinations, product
 from typing import Literal, NamedTuple
 
-RULES = "titles-2"  # changes whenever a rule changes a key: cached indexes are then rebuilt
+RULES = "titles-3"  # changes whenever a rule changes a key: cached indexes are then rebuilt
 
 How = Literal[
     "exact",  # the role's id or title
@@ -602,12 +602,14 @@ class Lookup:
         slugs: Mapping[str, str],
         outside: Mapping[str, Sequence[Sequence[str]]],
         role_titles: Mapping[str, str],
+        own: Sequence[str] = (),
     ) -> None:
         self.names = names  # key -> (role id, "exact" | "alias", the name to show)
         self.titles = titles  # key -> [(role id, lang, note, text), ...]
         self.slugs = slugs  # slug of an id, title or alias -> role id
         self.outside = outside  # first word of a phrase's key -> [(key, name, reason), ...]
         self.role_titles = role_titles  # role id -> its title
+        self.own = frozenset(own)  # the roles a dataset file defines itself: read first
         self._vocabulary: Vocabulary | None = None
         self._sorted_slugs: list[str] | None = None
         self._entries: dict[str, list[Entry]] = {}  # by key, as looked up
@@ -782,7 +784,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     meaningful = _meaningful(title)
     if not meaningful:
         return Reading(text, None, "none", reason=NOISE_ONLY)
-    found = _first(title, lookup)
+    found = _own_first(title, lookup) or _first(title, lookup)
     outside = _outside(title, lookup, found)
     if outside:
         return Reading(text, None, "none", reason=outside)
@@ -848,6 +850,27 @@ def _first(title: Title, lookup: Lookup) -> _Found | None:
             )
         others = tuple(r for r in roles if r != chosen.role)
         return _Found(title, found, dropped, chosen, others)
+    return None
+
+
+def _own_first(title: Title, lookup: Lookup) -> _Found | None:
+    """The first key of ``title`` that names one of a file's own roles, "sales" implied.
+
+    A company's own names win over the bundled ones: with its alias "avp", "AVP Sales"
+    is its Area VP, though the bundled reading keeps "AVP" as a level of the VP of Sales.
+    Every role in a company's file is a sales role, so "Sales" beside its name (or
+    "of Sales") adds nothing: each key is tried with it and without it.
+    """
+    if not lookup.own:
+        return None
+    for found, dropped in _attempts(title):
+        for wanted in dict.fromkeys((found, " ".join(w for w in found.split() if w != "sales"))):
+            entries = [e for e in lookup.entries(wanted) if e.role in lookup.own]
+            if wanted and entries:
+                chosen = min(entries, key=lambda e: (e.how != "exact", e.note is not None))
+                roles = dict.fromkeys(e.role for e in lookup.entries(wanted))
+                others = tuple(r for r in roles if r != chosen.role)
+                return _Found(title, wanted, dropped, chosen, others)
     return None
 
 

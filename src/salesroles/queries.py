@@ -141,6 +141,7 @@ def profile(
     rows = _rows(catalog, [role], dimensions)
     disagreements = _shown(catalog.disagreements([role.id]), dimensions)
     ids = [*role.summary.sources, *_cited(rows), *(c.source for c in role.codes)]
+    ids += [*role.sources, *(i for t in role.titles for i in t.sources)]  # the JSON cites them
     ids += [p.source for d in disagreements for p in d.positions]
     return Profile(role, rows, disagreements, library(catalog, ids), _names(catalog), detail)
 
@@ -290,6 +291,7 @@ def which(catalog: Catalog, titles: Sequence[str]) -> Identification:
             found[typed] = _identified(catalog, typed)
     shown = [found[t] for t in titles]
     cited = [s for item in found.values() for s in item.sources]
+    cited += [c.source for item in found.values() if item.role for c in item.role.codes]
     return Identification(tuple(shown), _names(catalog), library(catalog, cited))
 
 
@@ -334,4 +336,5 @@ def sources(catalog: Catalog, role: Role | None = None) -> SourceList:
     return SourceList(
         role,
         tuple(SourceUse(s, counts.get(s.id, 0), tuple(users.get(s.id, []))) for s in listed),
+        _names(catalog),
     )

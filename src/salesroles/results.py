@@ -202,6 +202,7 @@ class SourceList(Frozen):
 
     role: Role | None
     sources: tuple[SourceUse, ...]
+    names: dict[str, str] = {}  # noqa: RUF012 (a record: never mutated) role ids -> titles
 
 
 @record

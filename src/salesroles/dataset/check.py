@@ -7,6 +7,7 @@ loaded without the cache. Every problem is collected and reported at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from typing import Any
 
 from salesroles import names
@@ -26,10 +27,18 @@ _LANG = re.compile(r"[a-z]{2}")  # ISO 639-1
 BUNDLED = "bundled dataset"
 
 
-def check(raw: dict[str, Any], text: str, origin: str, base: Dataset | None = None) -> Dataset:
+def check(
+    raw: dict[str, Any],
+    text: str,
+    origin: str,
+    base: Dataset | None = None,
+    bundled: Callable[[], Collection[str]] | None = None,
+) -> Dataset:
     """The file's plain values as a checked Dataset, or DataError listing every problem.
 
-    ``base`` is the bundled dataset, merged in when the file says it extends it.
+    ``base`` is the bundled dataset, merged in when the file says it extends it;
+    ``bundled`` gives the bundled role ids, for a file that does not extend it: a
+    problem with one of them then says that ``extends`` would bring it in.
     """
     dataset = check_schema(raw, text, origin)
     if dataset.extends is not None:
@@ -39,9 +48,11 @@ def check(raw: dict[str, Any], text: str, origin: str, base: Dataset | None = No
         if own:
             raise DataError(report(origin, text, own))
         merged, came_from = merge(base, dataset)
+        bundled = None  # its roles are in the merged dataset
     else:
         merged, came_from = dataset, list(range(len(dataset.roles)))
-    problems = check_references(merged)
+    from_base = {role.id for role, i in zip(merged.roles, came_from, strict=True) if i is None}
+    problems = check_references(merged, bundled=bundled, from_base=from_base)
     if problems:
         raise DataError(report(origin, text, [_to_file(p, came_from) for p in problems]))
     return merged
@@ -70,14 +81,17 @@ def check_schema(raw: dict[str, Any], text: str, origin: str) -> Dataset:
 def merge(base: Dataset, own: Dataset) -> tuple[Dataset, list[int | None]]:
     """``own`` laid over ``base``: its roles replace those with the same id, the rest are added.
 
+    A company's own names win: an alias or real-world title of a bundled role that one
+    of ``own``'s roles also uses (as id, title, alias or title) is left to that role.
     Also returns, for each role of the result, its index in ``own`` (None: from ``base``).
     """
     replacing = {role.id: i for i, role in enumerate(own.roles)}
+    taken = {names.key(name) for role in own.roles for name in _names_of(role)}
     roles: list[Role] = []
     came_from: list[int | None] = []
     for role in base.roles:
         index = replacing.pop(role.id, None)
-        roles.append(role if index is None else own.roles[index])
+        roles.append(_without(role, taken) if index is None else own.roles[index])
         came_from.append(index)
     for index in replacing.values():
         roles.append(own.roles[index])
@@ -96,6 +110,20 @@ def merge(base: Dataset, own: Dataset) -> tuple[Dataset, list[int | None]]:
         hiring=base.hiring + own.hiring,
     )
     return merged, came_from
+
+
+def _names_of(role: Role) -> list[str]:
+    return [role.id, role.title, *role.aliases, *(t.text for t in role.titles)]
+
+
+def _without(role: Role, taken: set[str]) -> Role:
+    """``role`` without the aliases and real-world titles whose keys are ``taken``."""
+    aliases = tuple(a for a in role.aliases if names.key(a) not in taken)
+    titles = tuple(t for t in role.titles if names.key(t.text) not in taken)
+    if (aliases, titles) == (role.aliases, role.titles):
+        return role
+    values = {name: getattr(role, name) for name, _, _ in Role._fields}
+    return Role(**{**values, "aliases": aliases, "titles": titles})
 
 
 def _to_file(problem: Problem, came_from: list[int | None]) -> Problem:
@@ -122,9 +150,20 @@ def duplicate_ids(dataset: Dataset) -> list[Problem]:
 # --- references -------------------------------------------------------------------
 
 
-def check_references(dataset: Dataset) -> list[Problem]:
-    """What pydantic cannot see: ids, duplicates, and links to things that do not exist."""
+def check_references(
+    dataset: Dataset,
+    *,
+    bundled: Callable[[], Collection[str]] | None = None,
+    from_base: Collection[str] = (),
+) -> list[Problem]:
+    """What pydantic cannot see: ids, duplicates, and links to things that do not exist.
+
+    ``bundled``: the bundled role ids, for a file that does not extend the bundled
+    dataset; ``from_base``: the roles a file that extends it did not replace. Both only
+    make the messages say where a name or a role lives.
+    """
     problems: list[Problem] = []
+    unknown = _Unknown(bundled)
     if dataset.dataset_version != DATASET_VERSION:
         problems.append(
             Problem(
@@ -146,10 +185,10 @@ def check_references(dataset: Dataset) -> list[Problem]:
                         "digits and dashes")
             )  # fmt: skip
     problems += duplicate_ids(dataset)
-    problems += _names(dataset)
+    problems += _names(dataset, from_base)
     reached = {target for role in dataset.roles for move in role.career for target in move.to}
     for i, role in enumerate(dataset.roles):
-        problems += _role(("roles", i), role, known, executives, listed)
+        problems += _role(("roles", i), role, known, executives, listed, unknown)
         if "career" in role.headlines and not role.career and role.id not in reached:
             problems.append(
                 Problem(
@@ -159,12 +198,12 @@ def check_references(dataset: Dataset) -> list[Problem]:
             )
     for i, contrast in enumerate(dataset.contrasts):
         at: Loc = ("contrasts", i)
-        problems += _refs((*at, "roles"), contrast.roles, known, "no role has the id")
+        problems += _refs((*at, "roles"), contrast.roles, known, unknown)
         problems += _dimensions((*at, "dimensions"), contrast.dimensions)
         problems += _cites((*at, "source"), [contrast.source], listed)
     for i, disagreement in enumerate(dataset.disagreements):
         at = ("disagreements", i)
-        problems += _refs((*at, "roles"), disagreement.roles, known, "no role has the id")
+        problems += _refs((*at, "roles"), disagreement.roles, known, unknown)
         problems += _dimensions((*at, "dimensions"), disagreement.dimensions)
         if len(disagreement.positions) < 2:
             problems.append(Problem((*at, "positions"), "a disagreement needs two positions"))
@@ -195,7 +234,7 @@ def check_references(dataset: Dataset) -> list[Problem]:
             problems.append(Problem(("sizes", i, "sources"), "a size needs a source"))
     for i, advice in enumerate(dataset.hiring):
         at = ("hiring", i)
-        problems += _refs((*at, "roles"), advice.roles, known, "no role has the id")
+        problems += _refs((*at, "roles"), advice.roles, known, unknown)
         problems += _cites((*at, "sources"), advice.sources, listed)
         if not advice.sources:
             problems.append(Problem((*at, "sources"), "hiring advice needs a source"))
@@ -204,7 +243,7 @@ def check_references(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _names(dataset: Dataset) -> list[Problem]:
+def _names(dataset: Dataset, from_base: Collection[str] = ()) -> list[Problem]:
     """Ids, titles and aliases must each mean one role."""
     problems = []
     owners: dict[str, str] = {}
@@ -224,7 +263,16 @@ def _names(dataset: Dataset) -> list[Problem]:
                 problems.append(Problem(where, f"{name!r} has no letters or digits"))
                 continue
             owner = owners.setdefault(key, role.id)
-            if owner != role.id:
+            if owner != role.id and owner in from_base:
+                problems.append(
+                    Problem(
+                        where,
+                        f"the name {name!r} is already the id or title of the bundled role "
+                        f"{owner!r}: choose another, or replace that role by giving yours "
+                        f"the id {owner!r}",
+                    )
+                )
+            elif owner != role.id:
                 problems.append(
                     Problem(where, f"the name {name!r} is already used by role {owner!r}")
                 )
@@ -232,7 +280,12 @@ def _names(dataset: Dataset) -> list[Problem]:
 
 
 def _role(
-    at: Loc, role: Role, known: set[str], executives: set[str], listed: set[str]
+    at: Loc,
+    role: Role,
+    known: set[str],
+    executives: set[str],
+    listed: set[str],
+    unknown: _Unknown,
 ) -> list[Problem]:
     problems: list[Problem] = []
     if not role.sources:
@@ -276,10 +329,11 @@ def _role(
     if role.reporting:
         for k, ref in enumerate(role.reporting.reports_to):
             if ref not in known and ref not in executives:
+                message = f"{ref!r} is neither a role nor an executive"
                 problems.append(
                     Problem(
                         (*at, "reporting", "reports_to", k),
-                        f"{ref!r} is neither a role nor an executive",
+                        unknown(ref, message, known | executives),
                     )
                 )
             elif ref == role.id:
@@ -294,9 +348,8 @@ def _role(
     for k, move in enumerate(role.career):
         for m, target in enumerate(move.to):
             if target not in known:
-                problems.append(
-                    Problem((*at, "career", k, "to", m), f"no role has the id {target!r}")
-                )
+                message = unknown(target, f"no role has the id {target!r}", known)
+                problems.append(Problem((*at, "career", k, "to", m), message))
             elif target == role.id:
                 problems.append(
                     Problem((*at, "career", k, "to", m), "a role cannot move to itself")
@@ -313,10 +366,49 @@ def _cites(at: Loc, cited: tuple[str, ...] | list[str], listed: set[str]) -> lis
     ]
 
 
-def _refs(at: Loc, refs: tuple[str, ...], known: set[str], message: str) -> list[Problem]:
+def _refs(at: Loc, refs: tuple[str, ...], known: set[str], unknown: _Unknown) -> list[Problem]:
     return [
-        Problem((*at, k), f"{message} {ref!r}") for k, ref in enumerate(refs) if ref not in known
+        Problem((*at, k), unknown(ref, f"no role has the id {ref!r}", known))
+        for k, ref in enumerate(refs)
+        if ref not in known
     ]
+
+
+class _Unknown:
+    """The message for a role id that names nothing: the id meant, where one is close, and
+    whether the bundled dataset has it (a file must extend it to use its roles)."""
+
+    def __init__(self, bundled: Callable[[], Collection[str]] | None) -> None:
+        self._bundled = bundled
+        self._ids: Collection[str] | None = None
+
+    def __call__(self, ref: str, message: str, candidates: Collection[str]) -> str:
+        close = _closest(ref, candidates)
+        if close is not None:
+            return f"{message} (did you mean {close!r}?)"
+        if self._bundled is None:
+            return message
+        if self._ids is None:
+            self._ids = self._bundled()
+        theirs = _closest(ref, self._ids)
+        if theirs is None:
+            return f'{message} (a role of the bundled dataset needs extends = "bundled")'
+        which = "it" if theirs == ref else f"{theirs!r}"
+        return f'{message}; the bundled dataset has {which}: add extends = "bundled" to use it'
+
+
+def _closest(ref: str, candidates: Collection[str]) -> str | None:
+    """The id ``ref`` most likely means: itself, the same once spelled as an id
+    (``area_vp`` is ``area-vp``), or a close spelling."""
+    if ref in candidates:
+        return ref
+    by_slug = {names.slug(c): c for c in candidates}
+    if names.slug(ref) in by_slug:
+        return by_slug[names.slug(ref)]
+    import difflib
+
+    close = difflib.get_close_matches(ref, sorted(candidates), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _dimensions(at: Loc, dimensions: tuple[str, ...]) -> list[Problem]:
@@ -398,8 +490,60 @@ def _message(err: Any, missing: set[Loc]) -> str:
         return f"unknown key (did you mean {close[0]!r}?)" if close else "unknown key"
     if kind == "missing":
         return "required key is missing"
+    if kind in ("tuple_type", "list_type"):
+        return _list_expected(err["loc"], err["input"])
+    if kind in ("dataclass_type", "dict_type", "model_type"):
+        shape = _SHAPES.get(str((err.get("ctx") or {}).get("class_name")), "a table is expected")
+        return f"{shape}, not {_kind(err['input'])}"
     text = f"{err['msg'][0].lower()}{err['msg'][1:]}"
     if kind == "literal_error":
         shown = repr(err["input"])
         return f"{text}, not {shown if len(shown) <= 40 else shown[:39] + '…'}"
     return text
+
+
+# How each list is written, by its key: what a "not a list" message shows.
+_EXAMPLES = {
+    "points": '["One point.", { text = "Another point.", source = "source-id" }]',
+    "sources": '["source-id"]',
+    "reports_to": '["role-id"]',
+    "to": '["role-id"]',
+    "roles": '["role-id", "role-id"]',
+    "aliases": '["another-name"]',
+    "titles": '["A real-world title", { text = "Titel", lang = "de", source = "source-id" }]',
+    "functions": '["sales", "marketing"]',
+    "sometimes": '["pricing"]',
+    "company_size": '["small", "mid"]',
+    "dimensions": '["scope", "budget"]',
+    "steps": '["One step."]',
+    "skills": '["One skill."]',
+    "education": '["One degree."]',
+    "phrases": '["a phrase"]',
+}
+_SHAPES = {  # what one item is, by its class
+    "Point": 'a point is text in quotes, or { text = "…", source = "source-id" }',
+    "Title": 'a title is text in quotes, or { text = "…", lang = "en", source = "source-id" }',
+}
+
+
+def _list_expected(loc: Loc, given: Any) -> str:
+    """Where a list is needed: say so, and show how one is written."""
+    name = str(loc[-1])
+    what = "a list of points" if name == "points" else "a list"
+    if isinstance(given, dict) and name != "points":  # [roles.career] for [[roles.career]]
+        table = ".".join(str(part) for part in loc if isinstance(part, str))
+        return f"{what} is expected, not one table: write [[{table}]], two brackets, for each one"
+    example = _EXAMPLES.get(name, '["…"]')
+    return f"{what} is expected, not {_kind(given)}: {name} = {example}"
+
+
+def _kind(given: Any) -> str:
+    if isinstance(given, str):
+        return "a single string"
+    if isinstance(given, bool):
+        return "true or false"
+    if isinstance(given, int | float):
+        return "a number"
+    if isinstance(given, dict):
+        return "a table"
+    return "a list" if isinstance(given, list) else type(given).__name__

@@ -37,7 +37,8 @@ def load(path: Path | None = None, *, use_cache: bool = True) -> Catalog:
     data = bundled_bytes() if path is None else read_capped(path)
     if use_cache and key is None and path is None:  # a bundled file that is no plain file
         key = cache.key(data)
-    catalog = Catalog.of(from_bytes(data, origin, path), origin)
+    dataset, own = _checked(data, origin, path)
+    catalog = Catalog.of(dataset, origin, own)
     if key is not None:
         cache.write(entry, key, catalog.index)
     return catalog
@@ -51,12 +52,24 @@ def checked(path: Path | None) -> Dataset:
 
 def from_bytes(data: bytes, origin: str, path: Path | None = None) -> Dataset:
     """A dataset file's bytes read and checked; ``path`` says where an ``extends`` starts."""
+    return _checked(data, origin, path)[0]
+
+
+def _checked(data: bytes, origin: str, path: Path | None) -> tuple[Dataset, list[str]]:
+    """The checked dataset, and the roles its file defines itself (none for the bundled
+    file; with ``extends``, those not taken from the bundled dataset)."""
     from salesroles.dataset import check, read  # a cache miss: check the file
 
     text = read.decode(data, origin)
     raw = read.normalize(read.upgrade(read.parse(text, origin)))
     base = load(None).dataset if path is not None and raw.get("extends") else None
-    return check.check(raw, text, origin, base)
+    bundled = None if path is None else (lambda: load(None).order)
+    dataset = check.check(raw, text, origin, base, bundled)
+    if path is None:
+        return dataset, []
+    if base is None:
+        return dataset, [role.id for role in dataset.roles]
+    return dataset, [role["id"] for role in raw["roles"]]  # checked: each has its id
 
 
 def raw_dataset(data: bytes, origin: str) -> dict[str, Any]:

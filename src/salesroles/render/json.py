@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any, cast
 
-from salesroles.models import Code, Figure, Headline, Point, Role, Source, Title
+from salesroles.models import STRUCTURED, Code, Figure, Headline, Point, Role, Source, Title
 from salesroles.render import words
 from salesroles.render.words import label
 from salesroles.results import (
@@ -109,15 +109,23 @@ def _sources(library: Mapping[str, Source]) -> out.Sources:
     }
 
 
-def _value(cell: Cell | None) -> out.Value | None:
+# The structured fields of each dimension that has some: every one is given, null where
+# no cited point supports it (an absent dimension is null too, never ``{}`` or missing).
+FIELDS: dict[str, tuple[str, ...]] = {**STRUCTURED, "career": ("comes_from", "leads_to")}
+
+
+def _value(dimension: str, cell: Cell | None) -> out.Value | None:
     if cell is None:
         return None
     values: dict[str, Any] = {}
-    for name, value in cell.values.items():
-        if name == "figures":
+    for name in FIELDS.get(dimension, ()):
+        value = cell.values.get(name)
+        if value is None or (isinstance(value, tuple | list) and not value):
+            values[name] = None
+        elif name == "figures":
             values[name] = [_figure(f) for f in value]
         else:
-            values[name] = list(value) if isinstance(value, tuple) else value
+            values[name] = list(value) if isinstance(value, tuple | list) else value
     values["headline"] = _headline(cell.headline)
     values["points"] = [_point(p) for p in cell.points]
     return cast("out.Value", values)
@@ -154,10 +162,15 @@ def _lines(lines: tuple[TreeMove, ...]) -> list[out.TreeLine]:
     ]
 
 
+def _ref(role_id: str, names: Mapping[str, str]) -> out.RoleRef:
+    """A role named by id in a result, as every output gives a role: ``{id, title}``."""
+    return {"id": role_id, "title": names.get(role_id, role_id)}
+
+
 def _disagreements(result: Profile | Comparison) -> list[out.DisagreementOut]:
     return [
         {
-            "roles": list(d.roles),
+            "roles": [_ref(i, result.names) for i in d.roles],
             "dimensions": list(d.dimensions),
             "topic": d.topic,
             "positions": [{"text": p.text, "sources": [p.source]} for p in d.positions],
@@ -204,7 +217,10 @@ def _(result: Profile) -> out.ShowOutput:
             "sources": list(role.sources),
         },
         "detail": result.detail,
-        "dimensions": {row.dimension: _value(row.cells[0]) for row in result.rows},
+        "dimensions": cast(
+            "out.ShownDimensions",
+            {row.dimension: _value(row.dimension, row.cells[0]) for row in result.rows},
+        ),
         "disagreements": _disagreements(result),
         "sources": _sources(result.library),
     }
@@ -218,18 +234,22 @@ def _(result: Comparison) -> out.CompareOutput:
         "roles": [_role(r) for r in result.roles],
         "diff_only": result.diff_only,
         "detail": result.detail,
-        "dimensions": [
+        "dimensions": cast(
+            "out.ComparedDimensions",
             {
-                "name": row.dimension,
-                "label": label(row.dimension),
-                "differs": row.differs,
-                "values": {i: _value(c) for i, c in zip(ids, row.cells, strict=True)},
-            }
-            for row in result.rows
-        ],
+                row.dimension: {
+                    "label": label(row.dimension),
+                    "differs": row.differs,
+                    "values": {
+                        i: _value(row.dimension, c) for i, c in zip(ids, row.cells, strict=True)
+                    },
+                }
+                for row in result.rows
+            },
+        ),
         "differences": [
             {
-                "roles": list(c.roles),
+                "roles": [_ref(i, result.names) for i in c.roles],
                 "dimensions": list(c.dimensions),
                 "topic": c.topic,
                 "text": c.text,
@@ -258,10 +278,10 @@ def _(result: CareerTree) -> out.CareerTreeOutput:
 def _(result: CareerPath) -> out.CareerPathOutput:
     return {
         "schema_version": OUTPUT_VERSION,
-        "from": _role(result.start),
-        "to": _role(result.goal),
+        "start": _role(result.start),
+        "goal": _role(result.goal),
         "reachable": result.steps is not None,
-        "steps": None if result.steps is None else [_step(s) for s in result.steps],
+        "moves": None if result.steps is None else [_step(s) for s in result.steps],
         "headlines": {
             i: {"text": h.text, "sources": list(h.sources)} for i, h in result.headlines.items()
         },
@@ -275,7 +295,7 @@ def _(result: SearchResult) -> out.SearchOutput:
         "schema_version": OUTPUT_VERSION,
         "term": result.term,
         "hits": [
-            {"role": h.role.id if h.role else None, "dimension": h.dimension, "text": h.text}
+            {"role": _role(h.role) if h.role else None, "dimension": h.dimension, "text": h.text}
             for h in result.hits
         ],
     }
@@ -329,10 +349,14 @@ def _(result: SourceList) -> out.SourcesOutput:
     return {
         "schema_version": OUTPUT_VERSION,
         "role": _role(result.role) if result.role else None,
-        "sources": [
-            {"id": u.source.id, **listed[u.source.id], "points": u.points, "roles": list(u.roles)}
+        "sources": {
+            u.source.id: {
+                **listed[u.source.id],
+                "point_count": u.points,
+                "roles": [_ref(i, result.names) for i in u.roles],
+            }
             for u in result.sources
-        ],
+        },
     }
 
 

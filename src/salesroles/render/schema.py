@@ -23,7 +23,8 @@ def _as_in_a_file(shape: dict[str, Any], plain_text: bool) -> dict[str, Any]:
     return {"description": shape.get("description", ""), "anyOf": forms}
 
 
-def render(*, dataset: bool = False) -> str:
+def render(*, dataset: bool = False, command: str | None = None) -> str:
+    """The JSON Schema of a dataset file, of one command's --json output, or of them all."""
     document: dict[str, Any]
     if dataset:
         from pydantic import TypeAdapter
@@ -39,33 +40,37 @@ def render(*, dataset: bool = False) -> str:
         for name in _CITING:
             defs[name] = _as_in_a_file(defs[name], plain_text=name in _PLAIN_TEXT_TOO)
     else:
-        document = json_schema()
+        document = json_schema(command)
     return json.dumps(document, indent=2) + "\n"
 
 
-def json_schema() -> dict[str, Any]:
-    """One JSON Schema document: any ``--json`` output is one of its ``oneOf``."""
+def json_schema(command: str | None = None) -> dict[str, Any]:
+    """One JSON Schema document: the output of ``command`` (one of ``shapes.COMMANDS``),
+    or, without one, any ``--json`` output as one of its ``oneOf``."""
     from typing import Union
 
     from pydantic import TypeAdapter
 
     from salesroles.render.json import OUTPUT_VERSION
-    from salesroles.render.shapes import OUTPUTS
+    from salesroles.render.shapes import COMMANDS, OUTPUTS
 
-    union: Any = Union[OUTPUTS]  # noqa: UP007 (a Union built from a tuple of types)
+    kinds = OUTPUTS if command is None else COMMANDS[command]
+    union: Any = Union[kinds]  # noqa: UP007 (a Union built from a tuple of types)
     document = TypeAdapter(union).json_schema()
-    defs: dict[str, Any] = document.get("$defs", {})
+    defs: dict[str, Any] = document.pop("$defs", {})
+    if len(kinds) == 1:  # one shape is given whole, not as a reference: file it with the rest
+        defs[kinds[0].__name__] = document
     for shape in defs.values():  # an output holds exactly the keys listed
         if shape.get("type") == "object" and "properties" in shape:
             shape["additionalProperties"] = False
-    for kind in OUTPUTS:
+    for kind in kinds:
         shape = defs[kind.__name__]
         shape["description"] = kind.__doc__
         shape["properties"]["schema_version"] = {"const": OUTPUT_VERSION}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "salesroles --json output",
+        "title": f"salesroles {command + ' ' if command else ''}--json output",
         "description": f"Output version {OUTPUT_VERSION}, given as schema_version.",
-        "oneOf": [{"$ref": f"#/$defs/{kind.__name__}"} for kind in OUTPUTS],
+        "oneOf": [{"$ref": f"#/$defs/{kind.__name__}"} for kind in kinds],
         "$defs": defs,
     }

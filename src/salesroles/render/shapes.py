@@ -8,9 +8,11 @@ dataset file's own version: the JSON can change without rejecting anyone's datas
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from typing_extensions import TypedDict
+
+from salesroles.models import BudgetLevel, CompanySize, Function, Horizon, Orientation, ScopeLevel
 
 
 class HeadlineOut(TypedDict):
@@ -61,27 +63,121 @@ class SourceOut(TypedDict):
 Sources = dict[str, SourceOut]  # every source the output cites, by id
 
 
-class Structured(TypedDict, total=False):
-    """A dimension's structured fields, where the sources support them."""
-
-    level: str  # scope, budget
-    horizon: Literal["long", "medium", "short"]
-    orientation: Literal["strategic", "tactical", "mixed"]
-    reports_to: list[str]
-    functions: list[str]  # owns: typically
-    sometimes: list[str]  # owns: at times
-    company_size: list[Literal["founding", "small", "mid", "large"]]
-    builds_team: bool
-    figures: list[FigureOut]
-    comes_from: list[str]  # career
-    leads_to: list[str]
-
-
-class Value(Structured):
-    """One role on one dimension: structured fields, the headline, every point."""
+class Value(TypedDict):
+    """One role on one dimension: its headline and every point (a dimension with no
+    structured field). A dimension with one adds its fields, each present: null where no
+    cited point supports it."""
 
     headline: HeadlineOut | None
     points: list[PointOut]
+
+
+class ScopeValue(Value):
+    level: ScopeLevel | None
+
+
+class FocusValue(Value):
+    horizon: Horizon | None
+    orientation: Orientation | None
+
+
+class ReportingValue(Value):
+    reports_to: list[str] | None  # role ids or named executives (ceo, coo, board)
+
+
+class BudgetValue(Value):
+    level: BudgetLevel | None
+
+
+class OwnsValue(Value):
+    functions: list[Function] | None  # typically
+    sometimes: list[Function] | None  # at times
+
+
+class StageValue(Value):
+    company_size: list[CompanySize] | None
+
+
+class TeamValue(Value):
+    builds_team: bool | None
+
+
+class CompensationValue(Value):
+    figures: list[FigureOut] | None
+
+
+class CareerValue(Value):
+    comes_from: list[str] | None  # role ids
+    leads_to: list[str] | None
+
+
+V = TypeVar("V")
+
+
+class DimensionRow(TypedDict, Generic[V]):
+    """One dimension across the roles compared: each role's value (null: not covered)."""
+
+    label: str
+    differs: bool
+    values: dict[str, V | None]  # role id -> value
+
+
+# The shape of each dimension's value, by name: a show's ``dimensions`` holds these, a
+# comparison's a row of them (a test checks that every dimension is here).
+class ShownDimensions(TypedDict, total=False):
+    """A show's dimensions: each one asked for (--only), null where no source covers it."""
+
+    scope: ScopeValue | None
+    focus: FocusValue | None
+    reporting: ReportingValue | None
+    budget: BudgetValue | None
+    metrics: Value | None
+    career: CareerValue | None
+    owns: OwnsValue | None
+    stage: StageValue | None
+    tenure: Value | None
+    duties: Value | None
+    team: TeamValue | None
+    clients: Value | None
+    culture: Value | None
+    decisions: Value | None
+    growth: Value | None
+    cross_functional: Value | None
+    challenges: Value | None
+    opportunities: Value | None
+    skills: Value | None
+    education: Value | None
+    compensation: CompensationValue | None
+    tools: Value | None
+    fit: Value | None
+
+
+class ComparedDimensions(TypedDict, total=False):
+    """A comparison's dimensions: those shown (the glance's eight, --all, --only, --diff)."""
+
+    scope: DimensionRow[ScopeValue]
+    focus: DimensionRow[FocusValue]
+    reporting: DimensionRow[ReportingValue]
+    budget: DimensionRow[BudgetValue]
+    metrics: DimensionRow[Value]
+    career: DimensionRow[CareerValue]
+    owns: DimensionRow[OwnsValue]
+    stage: DimensionRow[StageValue]
+    tenure: DimensionRow[Value]
+    duties: DimensionRow[Value]
+    team: DimensionRow[TeamValue]
+    clients: DimensionRow[Value]
+    culture: DimensionRow[Value]
+    decisions: DimensionRow[Value]
+    growth: DimensionRow[Value]
+    cross_functional: DimensionRow[Value]
+    challenges: DimensionRow[Value]
+    opportunities: DimensionRow[Value]
+    skills: DimensionRow[Value]
+    education: DimensionRow[Value]
+    compensation: DimensionRow[CompensationValue]
+    tools: DimensionRow[Value]
+    fit: DimensionRow[Value]
 
 
 class RoleRef(TypedDict):
@@ -113,7 +209,7 @@ class ShownRole(RoleRef):
 
 
 class DisagreementOut(TypedDict):
-    roles: list[str]
+    roles: list[RoleRef]
     dimensions: list[str]
     topic: str
     positions: list[HeadlineOut]  # each side, with its sources
@@ -126,20 +222,13 @@ class ShowOutput(TypedDict):
     schema_version: int
     role: ShownRole
     detail: bool
-    dimensions: dict[str, Value | None]  # null: the sources say nothing
+    dimensions: ShownDimensions  # null: the sources say nothing
     disagreements: list[DisagreementOut]
     sources: Sources
 
 
-class DimensionRow(TypedDict):
-    name: str
-    label: str
-    differs: bool
-    values: dict[str, Value | None]
-
-
 class DifferenceOut(TypedDict):
-    roles: list[str]
+    roles: list[RoleRef]
     dimensions: list[str]
     topic: str
     text: str
@@ -154,7 +243,7 @@ class CompareOutput(TypedDict):
     roles: list[RoleRef]
     diff_only: bool
     detail: bool
-    dimensions: list[DimensionRow]
+    dimensions: ComparedDimensions
     differences: list[DifferenceOut]  # what sources say directly, strongest source first
     disagreements: list[DisagreementOut]
     sources: Sources
@@ -199,23 +288,20 @@ class CareerTreeOutput(TypedDict):
     sources: Sources
 
 
-CareerPathOutput = TypedDict(
-    "CareerPathOutput",
-    {
-        "schema_version": int,
-        "from": RoleRef,
-        "to": RoleRef,
-        "reachable": bool,
-        "steps": "list[MoveOut] | None",
-        "headlines": "dict[str, HeadlineOut]",  # what each role on the path is (scope)
-        "sources": Sources,
-    },
-)
-CareerPathOutput.__doc__ = "salesroles career ROLE --to ROLE --json"
+class CareerPathOutput(TypedDict):
+    """salesroles career ROLE --to ROLE --json"""
+
+    schema_version: int
+    start: RoleRef
+    goal: RoleRef
+    reachable: bool
+    moves: list[MoveOut] | None  # null: no path in the dataset
+    headlines: dict[str, HeadlineOut]  # what each role on the path is (scope)
+    sources: Sources
 
 
 class SearchHit(TypedDict):
-    role: str | None
+    role: RoleRef | None  # null: a contrast or a disagreement
     dimension: str
     text: str
 
@@ -283,10 +369,9 @@ class SheetOutput(TypedDict):
     sources: Sources
 
 
-class SourceRow(SourceOut):
-    id: str
-    points: int
-    roles: list[str]
+class SourceUseOut(SourceOut):
+    point_count: int  # how many points of the dataset (or of the role) it backs
+    roles: list[RoleRef]  # the roles whose points it backs
 
 
 class SourcesOutput(TypedDict):
@@ -294,7 +379,7 @@ class SourcesOutput(TypedDict):
 
     schema_version: int
     role: RoleRef | None
-    sources: list[SourceRow]
+    sources: dict[str, SourceUseOut]  # by id, as every output's sources map
 
 
 class ReasonOut(TypedDict):
@@ -348,15 +433,15 @@ class AdviceOutput(TypedDict):
     sources: Sources
 
 
-OUTPUTS: tuple[Any, ...] = (
-    ListOutput,
-    ShowOutput,
-    CompareOutput,
-    CareerTreeOutput,
-    CareerPathOutput,
-    SearchOutput,
-    WhichOutput,
-    SheetOutput,
-    SourcesOutput,
-    AdviceOutput,
-)
+# Each command's --json output (two for career and which: with --to, with --from).
+COMMANDS: dict[str, tuple[Any, ...]] = {
+    "list": (ListOutput,),
+    "show": (ShowOutput,),
+    "compare": (CompareOutput,),
+    "career": (CareerTreeOutput, CareerPathOutput),
+    "search": (SearchOutput,),
+    "which": (WhichOutput, SheetOutput),
+    "sources": (SourcesOutput,),
+    "advise": (AdviceOutput,),
+}
+OUTPUTS: tuple[Any, ...] = tuple(shape for shapes in COMMANDS.values() for shape in shapes)

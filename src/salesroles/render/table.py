@@ -432,11 +432,16 @@ def _move_details(
     return lines
 
 
-def _line_label(line: TreeMove, cite: Citations) -> Text:
-    """``Director of Sales (director), promotion [2][5]``, and whether it was followed above."""
+def _line_label(line: TreeMove, cite: Citations, into: str | None = None) -> Text:
+    """``Director of Sales (director), promotion [2][5]``, and whether it was followed above;
+    ``into``: the role the move leads into, said after the roles it comes from."""
     titles = " or ".join(f"{r.title} ({r.id})" for r in line.roles)
     marks = cite.marks(dict.fromkeys(s.move.source for s in line.steps))
-    label = Text.assemble((clean(titles), "bold"), f", {line.kind}", f" {marks}".rstrip())
+    label = Text.assemble((clean(titles), "bold"))
+    if into is not None:
+        label.append(f" → {clean(into)}")
+    label.append(f", {line.kind}")
+    label.append(f" {marks}".rstrip())
     if line.seen:
         label.append(" (followed above)", "dim italic")
     return label
@@ -456,15 +461,35 @@ def _branch(branch: Tree, lines: tuple[TreeMove, ...], cite: Citations) -> None:
         made.append(node)
 
 
-def _flat(heading: str, lines: tuple[TreeMove, ...], cite: Citations) -> list[RenderableType]:
-    """A career tree too deep to indent: one move a line, each with its depth."""
+FLAT_STEP = 2  # columns a level of a career tree is indented by where a tree's guides won't fit
+
+
+def _flat(
+    heading: str, lines: tuple[TreeMove, ...], cite: Citations, width: int, *, upward: bool
+) -> list[RenderableType]:
+    """A career tree too deep for a tree's guides: one move a line, each naming both roles
+    (``Sales Manager → Director of Sales (director)``), a line under the line it continues
+    indented by two columns a level, so the depth reads as indentation. Past the levels
+    the width holds, lines keep the deepest indent and say how many moves away they are."""
     parts: list[RenderableType] = [_text(heading, "bold")]
     if not lines:
         parts.append(_text("  no moves in the dataset", "dim italic"))
+    levels = max(1, (width - 30) // FLAT_STEP)  # at least 30 columns stay for the words
     for line in lines:
         step = line.steps[0]
-        label = _line_label(line, cite)
-        parts.append(Text.assemble(f"  {line.depth}. {clean(step.source.title)} → ", label))
+        if upward:  # the roles it comes from, then the role they move into
+            label = _line_label(line, cite, into=step.target[0].title)
+        else:
+            label = Text.assemble(f"{clean(step.source.title)} → ", _line_label(line, cite))
+        if line.depth > levels:
+            away = "back" if upward else "on"
+            label = Text.assemble((f"({line.depth} moves {away}) ", "dim"), label)
+        indent = FLAT_STEP * min(line.depth, levels)
+        row = Table.grid()  # the words wrap under the words, not under the marker
+        row.add_column(width=indent + 2, no_wrap=True)
+        row.add_column(overflow="fold")
+        row.add_row(" " * indent + ("• " if line.depth == 1 else "↳ "), label)
+        parts.append(row)
     return parts
 
 
@@ -474,8 +499,8 @@ def _(result: CareerTree, *, sources: bool = True, width: int = DEFAULT_WIDTH) -
     deepest = max((line.depth for line in (*result.comes_from, *result.leads_to)), default=0)
     if (deepest + 2) * 4 > width - 30:  # indentation would leave no room for the words
         parts: list[RenderableType] = [_heading(result.role)]
-        parts += _flat("Comes from", result.comes_from, cite)
-        parts += _flat("Leads to", result.leads_to, cite)
+        parts += _flat("Comes from", result.comes_from, cite, width, upward=True)
+        parts += _flat("Leads to", result.leads_to, cite, width, upward=False)
         return Group(*parts, *_sources(cite))
     root = Tree(_heading(result.role))
     for heading, lines in (("Comes from", result.comes_from), ("Leads to", result.leads_to)):

@@ -65,6 +65,8 @@ class CareerScreen(ViewScreen):
         self.careers = queries.career_tree(self.catalog, self.centre)
         self.shown = self.careers
         ladder: Tree[Role] = self.query_one(Tree)
+        ladder.show_root = False  # the view beside it is headed by the role
+        ladder.guide_depth = 2
         ladder.clear()
         ladder.reset(self.label(self.centre), self.centre)
         came = ladder.root.add(literal("Comes from", "italic"), expand=True)

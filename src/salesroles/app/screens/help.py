@@ -51,11 +51,23 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
+        Binding("down,j", "scroll(1)", "Down", show=False, priority=True),
+        Binding("up,k", "scroll(-1)", "Up", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="keys"):
             yield Static(key_table())
+
+    def action_scroll(self, by: int) -> None:
+        """j/k and the arrows scroll the list a line, as they move everywhere else."""
+        self.query_one("#keys", VerticalScroll).scroll_relative(y=by, animate=False)
+
+    def action_page(self, by: int) -> None:
+        keys = self.query_one("#keys", VerticalScroll)
+        keys.scroll_relative(y=by * max(1, keys.size.height - 1), animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -101,9 +101,14 @@ class RolesScreen(ViewScreen):
 
     @on(Input.Changed, "#filter")
     def filter_as_typed(self, event: Input.Changed) -> None:
+        """The roles with a name holding the text, and those the text reads as, as `which`
+        reads a title ("Vice President, Sales", "Sr. Director, Sales EMEA")."""
         needle = slug(event.value)
-        found = [r for r in self.everyone if any(needle in h for h in self.haystacks[r.id])]
-        self.fill(found)
+        wanted = {r.id for r in self.everyone if any(needle in h for h in self.haystacks[r.id])}
+        if event.value.strip():
+            reading = self.catalog.read(event.value)
+            wanted |= {*filter(None, [reading.role]), *reading.candidates}
+        self.fill([r for r in self.everyone if r.id in wanted])
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
