@@ -309,4 +309,5 @@ def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] =
         library(catalog, cited),
         size,
         stage,
+        {role.id: role.title for role in catalog},
     )

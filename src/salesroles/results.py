@@ -264,6 +264,7 @@ class Advice(Frozen):
     library: dict[str, Source]
     size: Size | None = None  # what the asked company size means, as the sources give it
     stage: tuple[StageAdvice, ...] = ()  # the hiring advice the sources give at that size
+    names: dict[str, str] = {}  # noqa: RUF012 (a record: never mutated) role ids -> titles
 
 
 Result = (

@@ -411,7 +411,11 @@ def _(result: Advice) -> out.AdviceOutput:
                 "disputed": item.disagreement is not None,
                 "disagreement": item.disagreement.topic if item.disagreement else None,
                 "advice": [
-                    {"text": e.text, "sources": list(e.sources), "roles": list(e.roles)}
+                    {
+                        "text": e.text,
+                        "sources": list(e.sources),
+                        "roles": [_ref(i, result.names) for i in e.roles],
+                    }
                     for e in item.advice
                 ],
             }

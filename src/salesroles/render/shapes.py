@@ -409,7 +409,7 @@ class SizeOut(HeadlineOut):
 
 
 class HiringOut(HeadlineOut):
-    roles: list[str]  # the roles the advice speaks of
+    roles: list[RoleRef]  # the roles the advice speaks of
 
 
 class StageAdviceOut(TypedDict):
