@@ -641,3 +641,54 @@ def test_the_starter_names_the_file_it_was_written_to(tmp_path: Path) -> None:
     run("data", "init", str(path))
     text = path.read_text(encoding="utf-8")
     assert "salesroles data validate globex.toml" in text and "our-ladder" not in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://files.example/a",
+        "https://ok.example/a> <img src=x onerror=alert(1)>",
+        "https://ok.example/\x1b[31m",
+        "https://ok.example/\x07",
+        "https://ok.example/\u202eevil",  # bidi: shows in another order than stored
+        "https://ok.example/a\u00a0b",  # a space of another script
+        "https://ok.example/a\u2028b",  # a line separator
+        "https://ok.example/a\u200bb",  # zero width
+    ],
+)
+@pytest.mark.parametrize("where", ["source", "code"])
+def test_urls_are_checked_when_a_dataset_loads(tmp_path: Path, url: str, where: str) -> None:
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    if where == "code":
+        code = {"system": "SOC 2018", "code": "11-2022", "name": "Sales Managers", "lumps": "x",
+                "source": "s", "url": url}  # fmt: skip
+        text = text.replace('sources = ["s"]\n', f'sources = ["s"]\ncodes = [{_inline(code)}]\n', 1)
+        place, field = ":23:", "roles[0].codes[0].url"
+    else:
+        text = text.replace('"https://ok.example/a"', json.dumps(url))
+        place, field = ":13:", "sources[0].url"
+    path = write(tmp_path, text)
+    result = run("data", "validate", path)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"{path}{place} {field}: a URL must start with http:// or https://" in result.stderr
+
+
+def _inline(table: dict[str, str]) -> str:
+    return "{ " + ", ".join(f"{k} = {json.dumps(v)}" for k, v in table.items()) + " }"
+
+
+def test_urls_of_any_script_and_case_are_fine(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    url = "HTTPS://de.wikipedia.org/wiki/Vertriebsleiter_(Beruf)?q=ä&x=1#Gehalt"
+    path = write(tmp_path, text.replace('"https://ok.example/a"', json.dumps(url)))
+    assert run("data", "validate", path).exit_code == 0
+
+
+def test_init_shows_a_file_name_with_escapes_harmlessly(tmp_path: Path) -> None:
+    path = tmp_path / "\x1b]0;owned\x07\x1b[2J new.toml"
+    result = run("data", "init", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;owned\\x07\\x1b[2J new.toml" in result.stderr
+    assert run("data", "validate", str(path)).exit_code == 0

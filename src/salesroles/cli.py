@@ -564,8 +564,15 @@ def data_init(file: FileArg, force: ForceOpt = False) -> None:
 
     Example: salesroles data init our-ladder.toml
     """
+    import shlex
+
+    from salesroles.dataset.read import shown
+
     files.write_atomic(file, files.starter_text(file.name), force=force)
-    typer.echo(f"Wrote {file}. Edit it, then: salesroles data validate {file}", err=True)
+    name = clean(shown(file))  # a name may hold terminal escapes: shown, never obeyed
+    typer.echo(
+        f"Wrote {name}. Edit it, then: salesroles data validate {shlex.quote(name)}", err=True
+    )
 
 
 @commands.command()
