@@ -146,11 +146,13 @@ def test_without_a_terminal_or_columns_nothing_is_cut() -> None:
 
 
 def test_text_that_is_valid_stays_as_it_is_in_any_locale() -> None:
-    from salesroles.cli import _as_text
+    from salesroles.group import as_text
 
     for text in ("Dirécteur", "vp", "Директор", "営業部長", ""):
-        assert _as_text(text) == text
-    assert _as_text(os.fsdecode(b"caf\xc3\xa9 \xff")) == "café \ufffd"
+        assert as_text(text) == text
+        assert as_text(text.encode()) == text  # stdin's bytes read the same way
+    assert as_text(os.fsdecode(b"caf\xc3\xa9 \xff")) == "café \ufffd"
+    assert as_text(b"\xef\xbb\xbfcaf\xe9") == "caf\ufffd"  # the byte-order mark dropped
 
 
 @pytest.mark.parametrize("columns", ["0", "-3", "abc", "", " 12x"])

@@ -1,12 +1,12 @@
 """The command line: parse arguments, run one query, hand the result to one renderer."""
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.models import TyperPath
 
 from salesroles import files, names, queries
 from salesroles.errors import SalesRolesError, UsageError
@@ -14,8 +14,11 @@ from salesroles.group import (
     DATA_HELP,
     NO_COLOR_HELP,
     NO_PAGER_HELP,
+    STDOUT_CLOSED,
     Group,
     LazyGroup,
+    as_text,
+    cannot_write,
     commands,
     options,
     remember,
@@ -78,10 +81,11 @@ def _complete_dimension(incomplete: str) -> list[str]:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,  # as given, so that options() tells "-" (stdin) from "./-"
         typer.Option(
             "--data",
             envvar="SALESROLES_DATA",
+            click_type=TyperPath(),
             help=DATA_HELP,
             show_default=False,
             callback=remember,
@@ -347,6 +351,10 @@ def which(
 
     Example: salesroles which - --format csv < titles.txt > roles.csv
     """
+    from salesroles.dataset.read import is_stdin
+
+    if "-" in titles and is_stdin(options(ctx).data):
+        raise UsageError("which - and --data - cannot both read stdin; name the dataset file.")
     given = _titles(titles)
     if not given:
         raise UsageError("which needs at least one title, as arguments or on stdin (with -).")
@@ -354,7 +362,12 @@ def which(
 
 
 def _titles(arguments: list[str]) -> list[str]:
-    """The titles given: arguments, with ``-`` standing for stdin's lines (blank ones skipped)."""
+    """The titles given: arguments, with ``-`` standing for stdin's lines (blank ones skipped).
+
+    stdin is read capped, as every input is, and decoded as arguments are (``as_text``).
+    """
+    from salesroles.dataset.read import read_stdin
+
     found: list[str] = []
     for argument in arguments:
         if argument != "-":
@@ -362,7 +375,9 @@ def _titles(arguments: list[str]) -> list[str]:
             continue
         if sys.stdin is None:
             raise UsageError("which - reads titles from stdin, but stdin is closed.")
-        found += [line.strip() for line in sys.stdin if line.strip()]
+        text = as_text(read_stdin("titles from stdin"))
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        found += [line.strip() for line in lines if line.strip()]
     return found
 
 
@@ -474,7 +489,9 @@ ForceOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write here instead of stdout (- is stdout)."
+    ),
 ]
 
 
@@ -597,16 +614,14 @@ def main() -> None:
     # A short run makes many objects and no cycles worth collecting: without the cyclic
     # collector a 100,000-role dataset loads in half the time. The app turns it back on.
     gc.disable()
-    if "SALESROLES_DATA" in os.environ:  # the same rule for the one variable read as text
-        os.environ["SALESROLES_DATA"] = _as_text(os.environ["SALESROLES_DATA"])
-    app(args=[_as_text(arg) for arg in sys.argv[1:]], prog_name="salesroles")
-
-
-def _as_text(arg: str) -> str:
-    """An argument as valid text: bytes that are not UTF-8 become U+FFFD (one rule for all).
-
-    Python hands such bytes over as lone surrogates, which would reach stdout as raw
-    bytes (invalid UTF-8 in --json) or break the code that encodes them. Text
-    without them comes back unchanged, whatever the locale's encoding.
-    """
-    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+    if sys.stdout is None:  # Click would print --help or --version to nowhere, and exit 0
+        report(STDOUT_CLOSED)
+        sys.exit(1)
+    try:  # arguments as Python decoded them: each command routes text and file names
+        app(args=sys.argv[1:], prog_name="salesroles")
+    except OSError as exc:  # Click writes --help and --version itself, outside Group.invoke
+        said = cannot_write(exc)
+        if said is None:
+            raise
+        report(said)
+        sys.exit(1)

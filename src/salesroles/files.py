@@ -180,8 +180,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def write_or_print(text: str, path: Path | None, *, force: bool = False) -> None:
-    """Write ``text`` to ``path``, or to stdout when there is none."""
-    if path is None:
+    """Write ``text`` to ``path``, or to stdout when there is none or it is ``-``."""
+    if path is None or os.fspath(path) == "-":
         sys.stdout.write(text)
     else:
         write_atomic(path, text, force=force)
