@@ -221,6 +221,27 @@ def test_shell_completion_completes_commands_and_role_names(
     assert done.stderr == ""
 
 
+def test_completion_never_reads_a_dataset_from_stdin() -> None:
+    """With --data -, stdin is the terminal that is completing: reading it would hang."""
+    env = {**ENV, "_SALESROLES_COMPLETE": "complete_bash", "COMP_CWORD": "4",
+           "COMP_WORDS": "salesroles --data - show d"}  # fmt: skip
+    read, write = os.pipe()  # a stdin that never ends while the test holds its other end
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "from salesroles.cli import main; main()"],
+            env=env,
+            stdin=read,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    finally:
+        os.close(read)
+        os.close(write)
+    assert (done.stdout.split(), done.stderr) == ([], "")
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

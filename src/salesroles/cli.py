@@ -62,6 +62,10 @@ def _version(value: bool) -> None:
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
+    from salesroles.dataset.read import is_stdin
+
+    if is_stdin(options(ctx).data):  # stdin is the terminal completing: never read it
+        return []
     try:
         roles = list(catalog(ctx))
     except SalesRolesError:
