@@ -791,6 +791,18 @@ def test_an_integer_python_cannot_read_is_a_dataset_error(
     )
 
 
+def test_an_integer_too_long_to_print_is_a_dataset_error(tmp_path: Path) -> None:
+    """0x with 4,000 digits parses (TOML), but no output could print it."""
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("year = 2024", "year = 0x" + "f" * 4000))
+    for args in (["sources"], ["sources", "--json"], ["data", "validate", path]):
+        assert_error(
+            ["--data", path, *args],
+            1,
+            f"  {path}:12: sources[0].year: an integer with more digits than salesroles reads",
+        )
+
+
 def test_a_json_key_given_twice_is_a_dataset_error(tmp_path: Path) -> None:
     exported = run("data", "export", "--format", "json").stdout
     twice = exported.replace('"dataset_version": 2,', '"dataset_version": 2,\n  "roles": [],', 1)

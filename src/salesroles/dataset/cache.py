@@ -2,9 +2,9 @@
 
 One entry per dataset file (and one for the bundled dataset), and at most
 ``MAX_ENTRIES`` of them (``MAX_CACHE_BYTES`` in all): a write removes the entries
-used least lately, those of datasets long gone among them. An entry is a one-line JSON header
-(its key and a CRC-32 of the payload) and the payload: the catalog's index, each
-role as its own JSON text, so a start parses only what it shows.
+used least lately, those of datasets long gone among them. An entry is a one-line
+JSON header (its key and a CRC-32 of the payload) and the payload: the catalog's
+index, each role as its own JSON text, so a start parses only what it shows.
 
 The key is made of what the answer depends on: the file's identity and change
 times (device, inode, size, modification and change time; and the bundled file's,

@@ -152,7 +152,7 @@ def parse(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
     try:
-        return tomllib.loads(text)
+        value = tomllib.loads(text)
     except ValueError as exc:  # ValueError: Python's limit on the digits of an integer
         if not isinstance(exc, tomllib.TOMLDecodeError):
             raise _too_many_digits(text, origin, "TOML") from None
@@ -170,6 +170,8 @@ def parse(text: str, origin: str) -> dict[str, Any]:
         raise DataError(
             f"Invalid dataset {origin!r}: not valid TOML.\n  {origin}: values are nested too deeply"
         ) from None
+    _printable_integers(value, text, origin)  # 0x... with 4,000 digits parses, never prints
+    return value
 
 
 def _parse_json(text: str, origin: str) -> dict[str, Any]:
@@ -245,9 +247,29 @@ def _place(text: str, index: int) -> str:
     return f":{line}:{index - text.rfind(chr(10), 0, index)}"
 
 
+_MAX_BITS = 14_000  # about 4,200 decimal digits: under the 4,300 Python prints
+
+
+def _printable_integers(value: Any, text: str, origin: str) -> None:
+    """DataError naming the first integer too long to print (hexadecimal, octal or
+    binary TOML packs more digits into fewer characters than Python's limit counts)."""
+    from salesroles.dataset.report import Problem, report
+
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
+    while pending:
+        loc, here = pending.pop()
+        if isinstance(here, dict):
+            pending += [((*loc, k), v) for k, v in here.items()]
+        elif isinstance(here, list):
+            pending += [((*loc, i), v) for i, v in enumerate(here)]
+        elif isinstance(here, int) and abs(here).bit_length() > _MAX_BITS:
+            said = "an integer with more digits than salesroles reads"
+            raise DataError(report(origin, text, [Problem(loc, said)]))
+
+
 def _too_many_digits(text: str, origin: str, kind: str) -> DataError:
     """An integer past the digits Python converts (4,300): a dataset error with its place."""
-    found = re.search(r"[0-9][0-9_]{4299,}", text)
+    found = re.search(r"[0-9A-Fa-f_]{4300,}", text)  # decimal, or 0x... and the like
     place = _place(text, found.start()) if found else ""
     return DataError(
         f"Invalid dataset {origin!r}: not valid {kind}.\n"
