@@ -483,7 +483,8 @@ def test_the_json_gives_each_reason_verdict_sentence_and_point() -> None:
     assert data["stage_advice"][0] == {
         "topic": "first sales hire", "disputed": False, "disagreement": None,
         "advice": [{"text": data["stage_advice"][0]["advice"][0]["text"], "sources": ["s78"],
-                    "roles": [{"id": "rep", "title": "Sales Representative"}, {"id": "vp", "title": "Vice President of Sales"}]}],
+                    "roles": [{"id": "rep", "title": "Sales Representative"},
+                              {"id": "vp", "title": "Vice President of Sales"}]}],
     }  # fmt: skip
     cro = next(o for o in data["ruled_out"] if o["id"] == "cro")
     assert cro["clashes"][0] == "size" and cro["reasons"][0]["verdict"] == "contradicts"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import threading
@@ -259,3 +260,101 @@ def test_the_builder_checks_every_value() -> None:
     ):
         with pytest.raises(TypeError):
             cache.build(Role, broken)
+
+
+# --- a cache of the user's own, and of bounded size -------------------------------------
+
+
+def test_a_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XDG spec: a relative path in XDG_CACHE_HOME is invalid and must be ignored."""
+    monkeypatch.delenv("SALESROLES_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache.directory() == tmp_path / "home" / ".cache" / "salesroles"
+    assert run("list", "--json").exit_code == 0
+    assert not (tmp_path / "relative").exists()
+    assert entries(tmp_path / "home" / ".cache" / "salesroles")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.directory() == tmp_path / "xdg" / "salesroles"
+
+
+def test_the_cache_folder_is_the_users_alone(cache_dir: Path) -> None:
+    assert run("list", "--json").exit_code == 0
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(e.stat().st_mode) == 0o600 for e in entries(cache_dir))
+
+
+def planted(cache_dir: Path) -> tuple[Path, str]:
+    """The bundled entry, rewritten as someone else could: valid, and saying "Planted"."""
+    expected = run("show", "cso", "--json").stdout
+    (entry,) = entries(cache_dir)
+    meta, index = read_entry(entry)
+    role = json.loads(index["roles"]["cso"])
+    role["title"] = "Planted"
+    index["roles"]["cso"] = json.dumps(role)
+    write_entry(entry, meta, index)
+    entry.chmod(0o600)
+    return entry, expected
+
+
+def test_an_entry_writable_by_others_is_never_served(cache_dir: Path) -> None:
+    entry, expected = planted(cache_dir)
+    assert '"Planted"' in run("show", "cso", "--json").stdout  # the check can fail
+    for mode in (0o622, 0o602, 0o666):
+        entry.chmod(mode)
+        result = run("show", "cso", "--json")
+        assert (result.exit_code, result.stdout) == (0, expected), oct(mode)
+        entry, expected = planted(cache_dir)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_an_entry_of_another_user_is_never_served(cache_dir: Path) -> None:
+    entry, expected = planted(cache_dir)
+    os.chown(entry, 65534, 65534)  # nobody's
+    result = run("show", "cso", "--json")
+    assert (result.exit_code, result.stdout) == (0, expected)
+
+
+def test_the_cache_keeps_the_entries_used_last(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    cache_dir.mkdir(mode=0o700)
+    stale = cache_dir / ".tmp-killed.json"  # left by a run killed while writing
+    fresh = cache_dir / ".tmp-writing.json"  # another run writing now
+    other = cache_dir / "notes.txt"  # not the cache's
+    for path in (stale, fresh, other):
+        path.write_text("x")
+    os.utime(stale, (1, 1))
+    paths = [small_in(tmp_path, f"d{n}.toml") for n in range(6)]
+    for n, path in enumerate(paths):
+        assert run("--data", str(path), *SHOW).exit_code == 0
+        for earlier in entries(cache_dir):  # one by one, whatever the clock's grain
+            info = earlier.stat()
+            os.utime(earlier, ns=(info.st_atime_ns, info.st_mtime_ns - 10**9 * (n + 1)))
+    kept = {e.name for e in entries(cache_dir) if not e.name.startswith(".")}
+    assert kept == {cache.entry_name(os.fsencode(p.absolute())) for p in paths[-3:]}
+    assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_the_cache_keeps_within_its_bytes(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("--data", str(small_in(tmp_path, "one.toml")), *SHOW).exit_code == 0
+    (first,) = entries(cache_dir)
+    monkeypatch.setattr(cache, "MAX_CACHE_BYTES", first.stat().st_size + 10)
+    os.utime(first, (1, 1))
+    assert run("--data", str(small_in(tmp_path, "two.toml")), *SHOW).exit_code == 0
+    assert entries(cache_dir) == [cache_dir / cache.entry_name(os.fsencode(tmp_path / "two.toml"))]
+
+
+def test_an_entry_in_use_is_kept_fresh(cache_dir: Path) -> None:
+    run("list", "--json")
+    (entry,) = entries(cache_dir)
+    os.utime(entry, (1, 1))  # used long ago, by its time
+    run("list", "--json")
+    assert entry.stat().st_mtime > 1  # marked used, so pruning keeps it

@@ -221,6 +221,27 @@ def test_shell_completion_completes_commands_and_role_names(
     assert done.stderr == ""
 
 
+def test_completion_never_reads_a_dataset_from_stdin() -> None:
+    """With --data -, stdin is the terminal that is completing: reading it would hang."""
+    env = {**ENV, "_SALESROLES_COMPLETE": "complete_bash", "COMP_CWORD": "4",
+           "COMP_WORDS": "salesroles --data - show d"}  # fmt: skip
+    read, write = os.pipe()  # a stdin that never ends while the test holds its other end
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "from salesroles.cli import main; main()"],
+            env=env,
+            stdin=read,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    finally:
+        os.close(read)
+        os.close(write)
+    assert (done.stdout.split(), done.stderr) == ([], "")
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -337,8 +358,8 @@ def test_a_data_file_name_that_is_not_utf8_is_a_clean_file_error(where: str) -> 
         env = {**ENV, "SALESROLES_DATA": os.fsdecode(name)}
     done = real_bytes(args, env=env)
     assert (done.returncode, done.stdout) == (1, b"")
-    assert done.stderr.decode("utf-8") == (
-        "Error: Cannot read dataset 'caf\ufffd.toml': no such file.\n"
+    assert (
+        done.stderr.decode("utf-8") == "Error: Cannot read dataset 'caf\\xe9.toml': no such file.\n"
     )
 
 
@@ -411,3 +432,127 @@ def test_completion_follows_data_after_the_command(starter: Path) -> None:
         [sys.executable, "-m", "salesroles"], env=env, capture_output=True, text=True, check=False
     )
     assert (done.stdout.split(), done.stderr) == (["team-lead", "tl"], "")
+
+
+# --- streams that fail loudly -------------------------------------------------------
+
+FULL = [
+    ["list"],
+    ["show", "director", "--json"],
+    ["compare", "vp", "cro", "--format", "markdown"],
+    ["data", "export"],
+    ["which", "-"],
+    ["schema"],
+    ["--version"],
+    ["--help"],
+    ["data", "--help"],
+    [],
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("args", FULL, ids=" ".join)
+def test_a_full_stdout_is_one_sentence_and_exit_1(args: list[str]) -> None:
+    """As cat says it (`cat: write error: No space left on device`), never a bug (70)."""
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path to work with
+        done = subprocess.run(
+            [sys.executable, "-m", "salesroles", *args],
+            env=ENV,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            input=b"vp\n",
+            check=False,
+        )
+    assert done.stderr.decode() == (
+        "Error: cannot write to standard output: no space left on device.\n"
+    )
+    assert done.returncode == 1
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["show", "--help"], []], ids=str)
+def test_a_closed_stdout_on_help_or_version_is_said(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "salesroles", *args],
+        env=ENV,
+        capture_output=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "Error: standard output is closed, so there is nowhere to write.\n",
+    )
+
+
+def test_a_stdout_open_only_for_reading_is_one_sentence() -> None:
+    with open(os.devnull, "rb") as read_only:  # noqa: PTH123 - a descriptor for the child
+        done = subprocess.run(
+            [sys.executable, "-m", "salesroles", "list"],
+            env=ENV,
+            stdout=read_only,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "Error: cannot write to standard output: bad file descriptor.\n",
+    )
+
+
+def test_stdin_is_decoded_as_arguments_are() -> None:
+    """UTF-8, a byte-order mark dropped, bytes that are not UTF-8 as U+FFFD: the JSON stays
+    valid UTF-8 whatever the input's encoding (here Latin-1)."""
+    titles = b"\xef\xbb\xbfVP of Sales\r\nVertriebsleiter f\xfcr Deutschland\n"
+    done = real_bytes(["which", "-", "--json"], input=titles)
+    assert done.returncode == 0, done.stderr
+    typed = [t["title"] for t in json.loads(done.stdout.decode("utf-8"))["titles"]]
+    assert typed == ["VP of Sales", "Vertriebsleiter f\ufffdr Deutschland"]
+    argument = real_bytes(["which", b"Vertriebsleiter f\xfcr Deutschland", "--json"])
+    assert json.loads(argument.stdout.decode("utf-8"))["titles"][0]["title"] == typed[1]
+
+
+def test_stdin_for_titles_is_read_capped() -> None:
+    with open("/dev/zero", "rb") as zeros:  # noqa: PTH123 - a device for the child's stdin
+        done = subprocess.run(
+            [sys.executable, "-m", "salesroles", "which", "-"],
+            env=ENV,
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "Error: Cannot read titles from stdin: stdin holds more than the 20 MiB salesroles reads.\n"
+    )
+
+
+def test_a_file_name_that_is_not_utf8_opens_that_file(tmp_path: Path) -> None:
+    """Arguments and SALESROLES_DATA keep a file name's bytes; titles become U+FFFD."""
+    from .conftest import FIXTURE
+
+    name = tmp_path / os.fsdecode(b"caf\xe9.toml")
+    name.write_bytes(FIXTURE.read_bytes())
+    raw = os.fsencode(name)
+    for args, env in [
+        ([b"--data", raw, b"list", b"--json"], ENV),
+        ([b"list", b"--json", b"--data", raw], ENV),
+        ([b"list", b"--json"], {**ENV, "SALESROLES_DATA": os.fsdecode(raw)}),
+    ]:
+        done = real_bytes(args, env=env)
+        assert done.returncode == 0, done.stderr
+        assert [r["id"] for r in json.loads(done.stdout)["roles"]] == ["seller", "lead", "chief"]
+    valid = real_bytes([b"data", b"validate", raw])
+    assert valid.stdout.decode() == f"{tmp_path}/caf\\xe9.toml: valid; 3 roles.\n"
+    out = os.fsencode(tmp_path / os.fsdecode(b"out\xff.toml"))
+    assert real_bytes([b"--data", raw, b"data", b"export", b"-o", out]).returncode == 0
+    new = os.fsencode(tmp_path / os.fsdecode(b"new\xff.toml"))
+    init = real_bytes([b"data", b"init", new])
+    assert init.returncode == 0, init.stderr
+    names = {os.fsencode(p.name) for p in tmp_path.iterdir()}
+    assert {b"caf\xe9.toml", b"out\xff.toml", b"new\xff.toml"} <= names

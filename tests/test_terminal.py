@@ -146,11 +146,13 @@ def test_without_a_terminal_or_columns_nothing_is_cut() -> None:
 
 
 def test_text_that_is_valid_stays_as_it_is_in_any_locale() -> None:
-    from salesroles.cli import _as_text
+    from salesroles.group import as_text
 
     for text in ("Dirécteur", "vp", "Директор", "営業部長", ""):
-        assert _as_text(text) == text
-    assert _as_text(os.fsdecode(b"caf\xc3\xa9 \xff")) == "café \ufffd"
+        assert as_text(text) == text
+        assert as_text(text.encode()) == text  # stdin's bytes read the same way
+    assert as_text(os.fsdecode(b"caf\xc3\xa9 \xff")) == "café \ufffd"
+    assert as_text(b"\xef\xbb\xbfcaf\xe9") == "caf\ufffd"  # the byte-order mark dropped
 
 
 @pytest.mark.parametrize("columns", ["0", "-3", "abc", "", " 12x"])
@@ -173,7 +175,14 @@ def test_a_tiny_width_still_prints_every_word_whole(args: list[str], columns: st
 
 @pytest.mark.parametrize(
     "locale_env",
-    [{"LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"LANG": "C"}, {"LC_ALL": "C", "LANG": "en_US.UTF-8"}],
+    [
+        {"LC_ALL": "C"},
+        {"LC_ALL": "POSIX"},
+        {"LANG": "C"},
+        {"LC_ALL": "C", "LANG": "en_US.UTF-8"},
+        {"LC_CTYPE": "C", "LANG": "en_US.UTF-8"},  # Python coerces LC_CTYPE to C.UTF-8
+        {"LC_CTYPE": "POSIX", "LANG": "C.UTF-8"},
+    ],
     ids=lambda env: " ".join(f"{k}={v}" for k, v in env.items()),
 )
 @pytest.mark.parametrize(
@@ -199,7 +208,17 @@ def test_the_c_locale_still_gives_json_that_means_the_same() -> None:
     assert json.loads(ascii_only.stdout) == json.loads(utf8.stdout)
 
 
-@pytest.mark.parametrize("locale_env", [{"LANG": "C.UTF-8"}, {"LC_ALL": "en_US.UTF-8"}, {}])
+@pytest.mark.parametrize(
+    "locale_env",
+    [
+        {"LANG": "C.UTF-8"},
+        {"LC_ALL": "en_US.UTF-8"},
+        {},
+        {"LC_CTYPE": "C.UTF-8", "LANG": "C"},  # the user's own C.UTF-8 wins over LANG
+        {"LANG": "en_US.UTF-8"},  # a UTF-8 locale, installed or not
+    ],
+    ids=lambda env: " ".join(f"{k}={v}" for k, v in env.items()) or "none",
+)
 def test_a_utf8_locale_keeps_the_arrows(locale_env: dict[str, str]) -> None:
     env = {k: v for k, v in ENV.items() if k != "LANG"}
     done = real_bytes(["career", "rep", "--to", "manager"], env={**env, **locale_env})
@@ -239,6 +258,15 @@ def test_an_empty_or_cat_pager_means_none(tmp_path: Path, pager: str) -> None:
     shown = at_terminal(TALL, 24, pager, PAGER=f"cat > {tmp_path / 'paged.txt'}")
     assert "Who fits" in shown
     assert not (tmp_path / "paged.txt").exists()
+
+
+@pytest.mark.parametrize("pager", ["no-such-pager", "no-such-pager -R", "/dev/null"])
+def test_a_pager_that_cannot_run_is_said_and_the_output_printed(pager: str) -> None:
+    """As git does: the reader is told, and gets the whole output unpaged (exit 0)."""
+    shown = at_terminal(TALL, 24, pager)
+    assert "Who fits" in shown and "Sources" in shown
+    assert f"Cannot run the pager '{pager}' (" in shown
+    assert "printing without it." in shown
 
 
 def test_pager_then_less_options_by_default(tmp_path: Path) -> None:

@@ -1,21 +1,24 @@
 """The command line: parse arguments, run one query, hand the result to one renderer."""
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.models import TyperPath
 
 from salesroles import names, queries
-from salesroles.errors import DataError, SalesRolesError, UsageError
+from salesroles.errors import SalesRolesError, UsageError
 from salesroles.group import (
     DATA_HELP,
     NO_COLOR_HELP,
     NO_PAGER_HELP,
+    STDOUT_CLOSED,
     Group,
     LazyGroup,
+    as_text,
+    cannot_write,
     commands,
     options,
     remember,
@@ -59,6 +62,10 @@ def _version(value: bool) -> None:
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids for shell completion, from the dataset --data (or SALESROLES_DATA) chose."""
+    from salesroles.dataset.read import is_stdin
+
+    if is_stdin(options(ctx).data):  # stdin is the terminal completing: never read it
+        return []
     try:
         roles = list(catalog(ctx))
     except SalesRolesError:
@@ -78,10 +85,11 @@ def _complete_dimension(incomplete: str) -> list[str]:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,  # as given, so that options() tells "-" (stdin) from "./-"
         typer.Option(
             "--data",
             envvar="SALESROLES_DATA",
+            click_type=TyperPath(),
             help=DATA_HELP,
             show_default=False,
             callback=remember,
@@ -382,6 +390,11 @@ def which(
 
     Example: salesroles which - --format csv < titles.txt > roles.csv
     """
+    from salesroles.dataset.read import is_stdin
+
+    reads_stdin = "-" in (titles or []) or str(sheet) == "-"
+    if reads_stdin and is_stdin(options(ctx).data):
+        raise UsageError("which - and --data - cannot both read stdin; name the dataset file.")
     data = catalog(ctx)
     if sheet is not None:
         if titles:
@@ -419,14 +432,12 @@ def _which_sheet(data: "Catalog", path: Path, column: str | None) -> "Identifica
 
 
 def _stdin_bytes() -> bytes:
+    """stdin's bytes, capped as every read is."""
     if sys.stdin is None:
         raise UsageError("- reads from stdin, but stdin is closed.")
-    from salesroles.dataset.read import MAX_BYTES
+    from salesroles.dataset.read import read_stdin
 
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise DataError(f"stdin holds more than the {MAX_BYTES // 2**20} MiB salesroles reads.")
-    return data
+    return read_stdin("titles from stdin")
 
 
 def _titles(arguments: list[str]) -> list[str]:
@@ -437,10 +448,11 @@ def _titles(arguments: list[str]) -> list[str]:
         if argument != "-":
             found.append(argument)
             continue
-        from salesroles import spreadsheet
-
-        text, _ = spreadsheet.decode(_stdin_bytes(), "stdin")
-        found += [line.strip() for line in text.splitlines()]
+        text = as_text(_stdin_bytes())
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # the newline that ends the last line starts no row
+        found += [line.strip() for line in lines]  # a blank line keeps its row
     return found
 
 
@@ -551,7 +563,9 @@ ForceOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write here instead of stdout (- is stdout)."
+    ),
 ]
 
 
@@ -653,10 +667,16 @@ def data_init(file: FileArg, force: ForceOpt = False) -> None:
 
     Example: salesroles data init our-ladder.toml
     """
+    import shlex
+
     from salesroles import files
+    from salesroles.dataset.read import shown
 
     files.write_atomic(file, files.starter_text(file.name), force=force)
-    typer.echo(f"Wrote {file}. Edit it, then: salesroles data validate {file}", err=True)
+    name = clean(shown(file))  # a name may hold terminal escapes: shown, never obeyed
+    typer.echo(
+        f"Wrote {name}. Edit it, then: salesroles data validate {shlex.quote(name)}", err=True
+    )
 
 
 @commands.command()
@@ -710,16 +730,14 @@ def main() -> None:
     # A short run makes many objects and no cycles worth collecting: without the cyclic
     # collector a 100,000-role dataset loads in half the time. The app turns it back on.
     gc.disable()
-    if "SALESROLES_DATA" in os.environ:  # the same rule for the one variable read as text
-        os.environ["SALESROLES_DATA"] = _as_text(os.environ["SALESROLES_DATA"])
-    app(args=[_as_text(arg) for arg in sys.argv[1:]], prog_name="salesroles")
-
-
-def _as_text(arg: str) -> str:
-    """An argument as valid text: bytes that are not UTF-8 become U+FFFD (one rule for all).
-
-    Python hands such bytes over as lone surrogates, which would reach stdout as raw
-    bytes (invalid UTF-8 in --json) or break the code that encodes them. Text
-    without them comes back unchanged, whatever the locale's encoding.
-    """
-    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+    if sys.stdout is None:  # Click would print --help or --version to nowhere, and exit 0
+        report(STDOUT_CLOSED)
+        sys.exit(1)
+    try:  # arguments as Python decoded them: each command routes text and file names
+        app(args=sys.argv[1:], prog_name="salesroles")
+    except OSError as exc:  # Click writes --help and --version itself, outside Group.invoke
+        said = cannot_write(exc)
+        if said is None:
+            raise
+        report(said)
+        sys.exit(1)

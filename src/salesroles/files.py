@@ -180,16 +180,20 @@ def _sync_folder(folder: Path) -> None:
 
 
 def write_or_print(text: str, path: Path | None, *, force: bool = False) -> None:
-    """Write ``text`` to ``path``, or to stdout when there is none."""
-    if path is None:
+    """Write ``text`` to ``path``, or to stdout when there is none or it is ``-``."""
+    if path is None or os.fspath(path) == "-":
         sys.stdout.write(text)
     else:
         write_atomic(path, text, force=force)
 
 
 def starter_text(name: str = "our-ladder.toml") -> str:
-    """The commented starter dataset that ``salesroles data init`` writes, for file ``name``."""
+    """The commented starter dataset that ``salesroles data init`` writes, for file ``name``.
+
+    Its comments name the file, unless the name holds a character no comment can
+    (a newline, a control character, bytes that are not UTF-8).
+    """
     from importlib.resources import files
 
     text = (files("salesroles") / "starter.toml").read_text(encoding="utf-8")
-    return text.replace("our-ladder.toml", name)
+    return text.replace("our-ladder.toml", name) if name.isprintable() else text

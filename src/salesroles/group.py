@@ -9,6 +9,7 @@ and land in one place, ``ctx.meta``, which ``options(ctx)`` reads.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -20,19 +21,33 @@ from typer.core import TyperGroup
 from salesroles.errors import Leave, SalesRolesError, Terminated
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in salesroles, not the user's doing
+STDOUT_CLOSED = "standard output is closed, so there is nowhere to write."
+# How writing to stdout fails when it cannot take the output (`> /dev/full`, a quota, a
+# descriptor open only for reading): the file's problem, not a bug. Reads and file writes
+# turn their own errors into sentences, so an OSError left over is stdout's.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
 _CHOSEN = "salesroles.options"  # where the global options land in ctx.meta
 
-DATA_HELP = "Use this dataset (a TOML file) instead of the bundled one."
+DATA_HELP = (
+    "Use this dataset (a TOML file, or a JSON export; - reads stdin) instead of the bundled one."
+)
 NO_COLOR_HELP = "No colour in tables (NO_COLOR does the same)."
 NO_PAGER_HELP = "Never page long output at a terminal."
 
 
 def report(message: str) -> None:
-    """An error as the user sees it: one sentence on stderr, dataset text made harmless."""
+    """An error as the user sees it: one sentence on stderr, dataset text made harmless.
+
+    A file name's bytes that are not UTF-8 show as ``\\xe9`` (``read.shown``), also where
+    a message quotes the name with ``repr``, which would double the backslash.
+    """
+    import re
+
     from salesroles.render.text import clean
 
     if sys.stderr is not None:
-        sys.stderr.write(f"Error: {clean(message)}\n")
+        said = re.sub(r"\\\\(?=x[0-9a-f]{2})", r"\\", message)
+        sys.stderr.write(f"Error: {clean(said)}\n")
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -59,7 +74,62 @@ def options(ctx: Any) -> Options:
     chosen = ctx.meta.get(_CHOSEN, {})
     data = chosen.get("data")
     color = not chosen.get("no_color") and "NO_COLOR" not in os.environ
-    return Options(Path(data) if data else None, color=color, pager=not chosen.get("no_pager"))
+    path = Path(path_argument(data)) if data else None
+    return Options(path, color=color, pager=not chosen.get("no_pager"))
+
+
+# --- arguments: text as the user meant it, file names as the bytes they are --------------
+
+
+def as_text(given: str | bytes) -> str:
+    """Text the user gave (an argument, stdin) as valid text, by one rule: UTF-8, a
+    leading byte-order mark dropped, bytes that are not UTF-8 as U+FFFD.
+
+    Python hands undecodable bytes of an argument over as lone surrogates, which would
+    reach stdout as raw bytes (invalid UTF-8 in --json). Valid text comes back unchanged,
+    whatever the locale's encoding.
+    """
+    raw = given.encode("utf-8", errors="surrogateescape") if isinstance(given, str) else given
+    return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+
+
+def path_argument(given: str | os.PathLike[str]) -> str:
+    """A file name as given, its bytes kept (Python's surrogateescape), so a name that is
+    not UTF-8 opens the file the user named. ``-`` stays ``-`` (stdin, or stdout for -o);
+    any other spelling of it (``./-``) is made absolute, so it names the file called -."""
+    name = os.fspath(given)
+    if name != "-" and os.path.normpath(name) == "-":
+        return str(Path.cwd() / "-")
+    return name
+
+
+def _arguments_as_given(command: Any) -> None:
+    """Route each argument of ``command`` by its kind before the command sees it: file
+    names through ``path_argument``, everything else through ``as_text``."""
+    from functools import wraps
+
+    from typer.models import TyperPath
+
+    if command.callback is None:
+        return
+    paths = {p.name for p in command.params if isinstance(p.type, TyperPath)}
+    run = command.callback
+
+    @wraps(run)
+    def routed(*args: Any, **given: Any) -> Any:
+        for name, value in given.items():
+            given[name] = _each(path_argument if name in paths else as_text, value)
+        return run(*args, **given)
+
+    command.callback = routed
+
+
+def _each(convert: Any, value: Any) -> Any:
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return type(value)(convert(v) for v in value)
+    return value
 
 
 class Group(TyperGroup):
@@ -67,7 +137,7 @@ class Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         if sys.stdout is None:  # started with stdout closed (`salesroles list >&-`)
-            fail("standard output is closed, so there is nowhere to write.", 1)
+            fail(STDOUT_CLOSED, 1)
         try:
             value = super().invoke(ctx)
             sys.stdout.flush()
@@ -85,6 +155,8 @@ class Group(TyperGroup):
         except Terminated:  # SIGTERM while writing a file, once its temporary file is gone
             fail("Terminated.", 143)
         except Exception as exc:
+            if said := cannot_write(exc):
+                fail(said, 1)
             if os.environ.get("SALESROLES_DEBUG"):
                 raise
             fail(
@@ -96,9 +168,29 @@ class Group(TyperGroup):
 
 def _quiet_after_broken_pipe() -> NoReturn:
     """The reader went away (``| head``): stop without a word."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    _discard_stdout()
     raise typer.Exit(0)
+
+
+def cannot_write(exc: BaseException) -> str | None:
+    """The sentence for stdout refusing the output, as ``cat`` says it; None for any other
+    error. What stdout still holds is dropped, so the flush at exit cannot fail again."""
+    if not isinstance(exc, OSError) or exc.errno not in _WRITE_ERRORS:
+        return None
+    _discard_stdout()
+    reason = os.strerror(exc.errno)
+    return f"cannot write to standard output: {reason[:1].lower()}{reason[1:]}."
+
+
+def _discard_stdout() -> None:
+    """Point stdout's descriptor at the null device: what is left in its buffer goes there."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # no descriptor (a test's buffer)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 commands = typer.Typer()  # where the subcommands are registered; built one at a time
@@ -149,6 +241,7 @@ class LazyGroup(Group):
                     )
             if name in self.commands:
                 _accept_global_options(self.commands[name])
+                _route_arguments(self.commands[name])
         return self.commands.get(name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -168,6 +261,12 @@ def _summary(command: Any) -> str:
 
     text = command.short_help or inspect.cleandoc(command.help or "")
     return " ".join(text.split("\n\n")[0].split())
+
+
+def _route_arguments(command: Any) -> None:
+    _arguments_as_given(command)
+    for sub in getattr(command, "commands", {}).values():
+        _route_arguments(sub)
 
 
 def _command_name(info: Any) -> str:

@@ -1,9 +1,10 @@
 """A cache of validated datasets, so a warm start needs neither tomllib nor pydantic.
 
-One entry per dataset file (and one for the bundled dataset), so the cache never
-grows past the number of datasets a user has. An entry is a one-line JSON header
-(its key and a CRC-32 of the payload) and the payload: the catalog's index, each
-role as its own JSON text, so a start parses only what it shows.
+One entry per dataset file (and one for the bundled dataset), and at most
+``MAX_ENTRIES`` of them (``MAX_CACHE_BYTES`` in all): a write removes the entries
+used least lately, those of datasets long gone among them. An entry is a one-line
+JSON header (its key and a CRC-32 of the payload) and the payload: the catalog's
+index, each role as its own JSON text, so a start parses only what it shows.
 
 The key is made of what the answer depends on: the file's identity and change
 times (device, inode, size, modification and change time; and the bundled file's,
@@ -11,21 +12,24 @@ which it may extend), the salesroles version and a fingerprint of the models'
 fields and types. Adding a field to a model, editing a file in place (even keeping
 its size and modification time: the change time moves) or restoring an old copy
 always misses, and a warm start never reads the dataset at all.
-Any doubt is a miss: an entry that is not a regular file, is too big, does not
-parse, or has a payload of another shape is ignored and replaced. Deleting the
-folder is always safe.
+Any doubt is a miss: an entry that is not a regular file, is too big, is not the
+user's own or can be written by others (one planted in a shared folder), does not
+parse, or has a payload of another shape is ignored and replaced. The folder is
+made readable by its user only. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import types
 import typing
 import zlib
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,10 @@ from salesroles import __version__
 from salesroles.models import ID, MODELS, Dataset, Role
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_ENTRIES = 16  # the bundled dataset and the own ones used most lately
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+_NAMES = re.compile(r"bundled\.json|[0-9a-f]{8}-[0-9a-f]{8}\.json|\.tmp-.+\.json")
+_DAY = 24 * 60 * 60
 
 
 def directory() -> Path | None:
@@ -42,7 +50,8 @@ def directory() -> Path | None:
         return None
     if chosen := os.environ.get("SALESROLES_CACHE_DIR"):
         return Path(chosen)
-    if xdg := os.environ.get("XDG_CACHE_HOME"):
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():  # a relative one is invalid (the XDG spec): ignored
         return Path(xdg) / "salesroles"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "salesroles"
@@ -73,14 +82,21 @@ def entry_name(path: bytes | None) -> str:
 
 
 def _open(path: Path) -> int | None:
-    """A descriptor for a regular entry file, never following a link or waiting on a pipe."""
+    """A descriptor for a regular entry file of the user's own that no one else can write,
+    never following a link or waiting on a pipe."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)
     info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES or not _own(info):
         os.close(fd)
         return None
     return fd
+
+
+def _own(info: os.stat_result) -> bool:
+    """The user's own file, which neither its group nor anyone else can write."""
+    uid = os.geteuid() if hasattr(os, "geteuid") else info.st_uid  # no owners on Windows
+    return info.st_uid == uid and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def read(entry: str, wanted: str) -> dict[str, Any] | None:
@@ -102,6 +118,7 @@ def read(entry: str, wanted: str) -> dict[str, Any] | None:
             if meta["key"] != wanted or not isinstance(meta["length"], int):
                 return None
             body = handle.read(meta["length"])
+            _used(fd)
         if len(body) != meta["length"] or meta["crc32"] != zlib.crc32(body):
             return None
         document = json.loads(body)
@@ -163,7 +180,7 @@ def write(entry: str, key: str, index: dict[str, Any]) -> None:
     body = json.dumps({**index, "roles": spans}, separators=(",", ":")).encode()
     header = json.dumps({"key": key, "crc32": zlib.crc32(body), "length": len(body)}).encode()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's alone
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -172,8 +189,48 @@ def write(entry: str, key: str, index: dict[str, Any]) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        prune(folder, keep=entry)
     except OSError:
         return
+
+
+def _used(fd: int) -> None:
+    """Mark an entry as used (its modification time), at most once a day, for ``prune``."""
+    import time
+
+    now = time.time()
+    if os.utime in os.supports_fd and now - os.fstat(fd).st_mtime > _DAY:
+        with suppress(OSError):  # a read-only cache is still a cache
+            os.utime(fd, (now, now))
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Keep at most ``MAX_ENTRIES`` entries and ``MAX_CACHE_BYTES`` in ``folder``, those used
+    most lately and ``keep``; temporary files a run left behind (killed while writing)
+    go after a day. Only the user's own files of the cache's own names are touched."""
+    import time
+
+    found: list[tuple[int, int, Path]] = []
+    for path in folder.iterdir():
+        name = path.name
+        if not _NAMES.fullmatch(name):
+            continue
+        try:
+            info = path.lstat()
+        except OSError:  # removed meanwhile, by another run
+            continue
+        if not stat.S_ISREG(info.st_mode) or not _own(info):
+            continue
+        if name.startswith(".tmp-"):
+            if time.time() - info.st_mtime > _DAY:
+                path.unlink(missing_ok=True)
+        elif name != keep:
+            found.append((info.st_mtime_ns, info.st_size, path))
+    total = (folder / keep).stat().st_size
+    for count, (_, size, path) in enumerate(sorted(found, reverse=True), 1):
+        total += size
+        if count >= MAX_ENTRIES or total > MAX_CACHE_BYTES:
+            path.unlink(missing_ok=True)
 
 
 # --- a catalog's values, from an entry --------------------------------------------

@@ -22,7 +22,7 @@ from salesroles.models import (
     statements,
 )
 
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f<>\"'`\\]+", re.ASCII)
+_URL = re.compile(r"(?i:https?)://[^<>\"'`\\]+")
 _LANG = re.compile(r"[a-z]{2}")  # ISO 639-1
 BUNDLED = "bundled dataset"
 
@@ -56,6 +56,15 @@ def check(
     if problems:
         raise DataError(report(origin, text, [_to_file(p, came_from) for p in problems]))
     return merged
+
+
+def url_ok(url: str) -> bool:
+    """An http(s) URL with no quote, angle bracket or backslash, and no whitespace, control,
+    format or bidi character of any script (Unicode categories Z and C): nothing that an
+    autolink, HTML or a terminal could read as more than a link."""
+    import unicodedata
+
+    return bool(_URL.fullmatch(url)) and not any(unicodedata.category(c)[0] in "CZ" for c in url)
 
 
 def check_schema(raw: dict[str, Any], text: str, origin: str) -> Dataset:
@@ -210,14 +219,7 @@ def check_references(
         for k, position in enumerate(disagreement.positions):
             problems += _cites((*at, "positions", k, "source"), [position.source], listed)
     for k, source in enumerate(dataset.sources):
-        if source.url is not None and not _URL.fullmatch(source.url):
-            problems.append(
-                Problem(
-                    ("sources", k, "url"),
-                    "a URL must start with http:// or https:// and hold no spaces, "
-                    "control characters, quotes or angle brackets",
-                )
-            )
+        problems += _url(("sources", k, "url"), source.url)
     for i, outside in enumerate(dataset.outside):
         at = ("outside", i)
         problems += _cites((*at, "sources"), outside.sources, listed)
@@ -299,6 +301,8 @@ def _role(
             problems.append(Problem((*where, "sources"), "every point needs a source"))
         else:
             problems += _cites((*where, "sources"), statement.sources, listed)
+    for k, code in enumerate(role.codes):
+        problems += _url((*at, "codes", k, "url"), code.url)
     for k, title in enumerate(role.titles):
         if not _LANG.fullmatch(title.lang):
             problems.append(
@@ -355,6 +359,18 @@ def _role(
                     Problem((*at, "career", k, "to", m), "a role cannot move to itself")
                 )
     return problems
+
+
+def _url(at: Loc, url: str | None) -> list[Problem]:
+    if url is None or url_ok(url):
+        return []
+    return [
+        Problem(
+            at,
+            "a URL must start with http:// or https:// and hold no spaces, "
+            "control characters, quotes or angle brackets",
+        )
+    ]
 
 
 def _cites(at: Loc, cited: tuple[str, ...] | list[str], listed: set[str]) -> list[Problem]:

@@ -15,7 +15,14 @@ from typing import Any
 
 from salesroles.catalog import INDEX, Catalog
 from salesroles.dataset import cache
-from salesroles.dataset.read import BUNDLED, bundled_bytes, bundled_path, read_capped, shown
+from salesroles.dataset.read import (
+    BUNDLED,
+    bundled_bytes,
+    bundled_path,
+    is_stdin,
+    read_capped,
+    shown,
+)
 from salesroles.models import Dataset
 
 
@@ -80,7 +87,9 @@ def raw_dataset(data: bytes, origin: str) -> dict[str, Any]:
 
 
 def _key(path: Path | None) -> str | None:
-    """A cache key from metadata alone, for regular files; None for anything else."""
+    """A cache key from metadata alone, for regular files; None for anything else (stdin)."""
+    if is_stdin(path):
+        return None
     own = _identity(bundled_path() if path is None else path)
     if own is None:
         return None

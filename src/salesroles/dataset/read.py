@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +48,53 @@ def bundled_bytes() -> bytes:
     return (files("salesroles") / "data" / "roles.toml").read_bytes()
 
 
+def is_stdin(path: Path | str | None) -> bool:
+    """Whether ``path`` is ``-``, which names stdin (``--data -``), as most tools read it."""
+    return path is not None and os.fspath(path) == "-"
+
+
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed: undecodable bytes as ``\\xe9``."""
+    if is_stdin(path):
+        return "stdin"
     raw = os.fsencode(path)
     return raw.decode("utf-8", errors="backslashreplace")
 
 
+_read_from: tuple[object, bytes] | None = None  # stdin, and what was read from it
+
+
+def read_stdin(what: str = "dataset 'stdin'") -> bytes:
+    """stdin's bytes, capped like every read (``MAX_BYTES``); ``what`` names them in errors.
+
+    Read once: a second call (``data upgrade -`` checks, then upgrades) gets the same bytes.
+    """
+    global _read_from
+    stream = sys.stdin
+    if stream is None:
+        raise DataError(f"Cannot read {what}: stdin is closed.")
+    if _read_from is not None and _read_from[0] is stream:
+        return _read_from[1]
+    try:
+        data = stream.buffer.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"Cannot read {what}: {exc.strerror}.") from None
+    if len(data) > MAX_BYTES:
+        raise DataError(
+            f"Cannot read {what}: stdin holds more than the {MAX_BYTES // 2**20} MiB "
+            "salesroles reads."
+        )
+    _read_from = (stream, data)
+    return data
+
+
 def read_capped(path: Path, origin: str | None = None, what: str = "dataset") -> bytes:
-    """The bytes of ``path``: at most ``MAX_BYTES``, from any kind of file.
+    """The bytes of ``path`` (``-``: stdin): at most ``MAX_BYTES``, from any kind of file.
 
     Devices, pipes and ``/dev/zero`` are read up to the cap plus one byte, never more.
     """
+    if is_stdin(path):
+        return read_stdin()
     name = origin or shown(path)
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -115,8 +152,10 @@ def parse(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        value = tomllib.loads(text)
+    except ValueError as exc:  # ValueError: Python's limit on the digits of an integer
+        if not isinstance(exc, tomllib.TOMLDecodeError):
+            raise _too_many_digits(text, origin, "TOML") from None
         message = str(exc)
         where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
         if where:
@@ -131,18 +170,28 @@ def parse(text: str, origin: str) -> dict[str, Any]:
         raise DataError(
             f"Invalid dataset {origin!r}: not valid TOML.\n  {origin}: values are nested too deeply"
         ) from None
+    _printable_integers(value, text, origin)  # 0x... with 4,000 digits parses, never prints
+    return value
 
 
 def _parse_json(text: str, origin: str) -> dict[str, Any]:
     import json
 
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise DataError(
             f"Invalid dataset {origin!r}: not valid JSON.\n"
             f"  {origin}:{exc.lineno}:{exc.colno}: {exc.msg}"
         ) from None
+    except _DuplicateKey as exc:
+        place = _duplicate_place(text)
+        raise DataError(
+            f"Invalid dataset {origin!r}: not valid JSON.\n"
+            f"  {origin}{place}: the key {exc.key!r} is given twice in one object"
+        ) from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise _too_many_digits(text, origin, "JSON") from None
     except RecursionError:
         raise DataError(
             f"Invalid dataset {origin!r}: not valid JSON.\n  {origin}: values are nested too deeply"
@@ -150,6 +199,82 @@ def _parse_json(text: str, origin: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DataError(f"Invalid dataset {origin!r}: the JSON is not an object.")
     return value
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last one)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return found
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')  # strings, and what opens or closes
+_COLON = re.compile(r"\s*:")
+
+
+def _duplicate_place(text: str) -> str:
+    """``:line:column`` of the first key given twice in one object of the JSON ``text``."""
+    import json
+
+    objects: list[set[str] | None] = []  # the keys of each open object; None for an array
+    for token in _TOKEN.finditer(text):
+        found = token.group()
+        if found in ("{", "["):
+            objects.append(set() if found == "{" else None)
+        elif found in ("}", "]"):
+            objects.pop()
+        elif objects and objects[-1] is not None and _COLON.match(text, token.end()):
+            key = json.loads(found)
+            if key in objects[-1]:
+                return _place(text, token.start())
+            objects[-1].add(key)
+    return ""
+
+
+def _place(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    return f":{line}:{index - text.rfind(chr(10), 0, index)}"
+
+
+_MAX_BITS = 14_000  # about 4,200 decimal digits: under the 4,300 Python prints
+
+
+def _printable_integers(value: Any, text: str, origin: str) -> None:
+    """DataError naming the first integer too long to print (hexadecimal, octal or
+    binary TOML packs more digits into fewer characters than Python's limit counts)."""
+    from salesroles.dataset.report import Problem, report
+
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
+    while pending:
+        loc, here = pending.pop()
+        if isinstance(here, dict):
+            pending += [((*loc, k), v) for k, v in here.items()]
+        elif isinstance(here, list):
+            pending += [((*loc, i), v) for i, v in enumerate(here)]
+        elif isinstance(here, int) and abs(here).bit_length() > _MAX_BITS:
+            said = "an integer with more digits than salesroles reads"
+            raise DataError(report(origin, text, [Problem(loc, said)]))
+
+
+def _too_many_digits(text: str, origin: str, kind: str) -> DataError:
+    """An integer past the digits Python converts (4,300): a dataset error with its place."""
+    found = re.search(r"[0-9A-Fa-f_]{4300,}", text)  # decimal, or 0x... and the like
+    place = _place(text, found.start()) if found else ""
+    return DataError(
+        f"Invalid dataset {origin!r}: not valid {kind}.\n"
+        f"  {origin}{place}: an integer with more digits than salesroles reads"
+    )
 
 
 # --- version 1 files, and plain-text points --------------------------------------

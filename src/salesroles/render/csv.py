@@ -29,6 +29,7 @@ from salesroles.results import (
     SourceList,
     TreeMove,
 )
+from salesroles.spreadsheet import csv_safe
 
 
 def render(result: Result) -> str:
@@ -40,15 +41,10 @@ def render(result: Result) -> str:
     return buffer.getvalue()
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
 def safe_cell(text: str) -> str:
-    """A cell a spreadsheet shows as text: control characters made visible, and a cell that
-    would start a formula (=, +, -, @, tab, carriage return) led by a quote, as OWASP
-    advises against CSV injection."""
-    shown = clean(text)
-    return f"'{shown}" if text.startswith(_FORMULA) else shown
+    """A cell a spreadsheet shows as text: control characters made visible, then OWASP's
+    rule against CSV injection (``spreadsheet.csv_safe``, the one place it is written)."""
+    return csv_safe(clean(text))
 
 
 def _cell(cell: Cell | None, dimension: str, names: dict[str, str], *, detail: bool) -> str:

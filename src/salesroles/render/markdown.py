@@ -259,7 +259,7 @@ def _(result: SourceList, cite: Citations) -> list[str]:
     for use in result.sources:
         s = use.source
         title = md(", ".join(x for x in (s.title, s.publisher) if x))
-        shown = f"{title} <{s.url}>" if s.url else title
+        shown = f"{title}{_link(s.url)}"
         kind = words.KIND_LABELS.get(s.kind, s.kind)
         lines.append(f"| `{md(s.id)}` | {kind} | {s.year or '—'} | {shown} | {use.points} |")
     return lines

@@ -108,12 +108,36 @@ _COERCED = ("C.UTF-8", "C.utf8", "UTF-8")
 
 
 def _locale_is_ascii() -> bool:
-    """LC_ALL, LC_CTYPE or LANG (the first one set) names the C or POSIX locale."""
+    """LC_ALL, LC_CTYPE or LANG (the first one the user set) names the C or POSIX locale."""
     for name in ("LC_ALL", "LC_CTYPE", "LANG"):
-        value = os.environ.get(name)
-        if value and not (name == "LC_CTYPE" and value in _COERCED):
+        value = _users_own(name)
+        if value:
             return value in ("C", "POSIX")
     return False
+
+
+def _users_own(name: str) -> str | None:
+    """The user's own setting of the variable ``name``.
+
+    Python replaces a C locale at start-up (PEP 538) by setting LC_CTYPE to C.UTF-8 in
+    its own environment, which would hide the user's ``LC_CTYPE=C``. Where the
+    environment the process started with can be read (Linux: /proc/self/environ), that
+    says what the user set; elsewhere a coerced value counts as not set.
+    """
+    value = os.environ.get(name)
+    if name != "LC_CTYPE" or value not in _COERCED:
+        return value
+    from pathlib import Path
+
+    try:
+        entries = Path("/proc/self/environ").read_bytes().split(b"\0")
+    except OSError:
+        return None
+    for entry in entries:
+        key, _, setting = entry.partition(b"=")
+        if key == b"LC_CTYPE":
+            return setting.decode("utf-8", errors="replace")
+    return None
 
 
 # --- the pager ----------------------------------------------------------------
@@ -142,21 +166,33 @@ def taller_than_screen(text: str) -> bool:
 
 
 def page(text: str) -> None:
-    """Write ``text`` to stdout, through the pager when it does not fit the screen."""
+    """Write ``text`` to stdout, through the pager when it does not fit the screen.
+
+    A pager that cannot run is said so on stderr and the text printed unpaged, as git
+    does: a lone command name is run directly (so a missing one is known at once), a
+    command line through the shell (whose 126 or 127 means it found nothing to run).
+    """
     pager = command()
     if pager is None or not taller_than_screen(text):
         sys.stdout.write(text)
         return
+    import shlex
     import signal
     import subprocess
 
     sys.stdout.flush()
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text shown
+    direct = not _SHELL_SYNTAX.search(pager)
     try:
-        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        sys.stdout.write(text)
+        process = subprocess.Popen(
+            shlex.split(pager) if direct else pager,
+            shell=not direct,
+            stdin=subprocess.PIPE,
+            env=env,
+        )
+    except OSError as exc:
+        _unpaged(pager, exc.strerror or "it cannot be started", text)
         return
     assert process.stdin is not None
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the pager
@@ -165,6 +201,21 @@ def page(text: str) -> None:
             process.stdin.write(text.encode(sys.stdout.encoding, sys.stdout.errors or "strict"))
         with suppress(BrokenPipeError):
             process.stdin.close()
-        process.wait()
+        status = process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
+    if not direct and status in (126, 127):  # the shell found nothing it could run
+        _unpaged(pager, "not found or not executable", text)
+
+
+# What makes a pager setting a command line for the shell rather than one program's
+# name (git's list, in run-command.c).
+_SHELL_SYNTAX = re.compile(r"[|&;<>()$`\\\"' \t\n*?\[#~=%]")
+
+
+def _unpaged(pager: str, reason: str, text: str) -> None:
+    from salesroles.render.text import clean
+
+    said = f"{reason[:1].lower()}{reason[1:]}"
+    sys.stderr.write(f"Cannot run the pager '{clean(pager)}' ({said}); printing without it.\n")
+    sys.stdout.write(text)
