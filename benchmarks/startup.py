@@ -199,6 +199,9 @@ def main() -> int:
         folder = Path(tmp)
         env = {**os.environ, "SALESROLES_CACHE_DIR": str(folder / "cache"), "COLUMNS": "80"}
         env.pop("SALESROLES_DATA", None)
+        # An installed wheel has its bytecode; without it every run would compile the
+        # source again, which is not what a user's start costs.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         (folder / "typer_app.py").write_text(TYPER_APP, encoding="utf-8")
         big = folder / "roles-1000.toml"
         big.write_text(tomli_w.dumps(generate(1000)), encoding="utf-8")

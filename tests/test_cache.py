@@ -194,11 +194,11 @@ def test_an_edited_dataset_is_never_served_stale(tmp_path: Path) -> None:
     text = (ROOT / "data" / "roles.toml").read_text(encoding="utf-8")
     path = write(tmp_path, text)
     assert (
-        '"title": "Head of Sales"' in run("--data", path, "show", "head", "--json", env=env).stdout
+        '"title":"Head of Sales"' in run("--data", path, "show", "head", "--json", env=env).stdout
     )
     Path(path).write_text(text.replace('title = "Head of Sales"', 'title = "Chief of Sales"'))
     out = run("--data", path, "show", "head", "--json", env=env).stdout
-    assert '"title": "Chief of Sales"' in out
+    assert '"title":"Chief of Sales"' in out
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -25,11 +26,13 @@ from .conftest import FIXTURE, ROOT, run, write
 from .helpers import (
     ARGUMENTS,
     COMMANDS,
+    ENV,
     GOLDEN,
     HOSTILE,
     HOSTILE_DATASET,
     MINIMAL,
     dataset,
+    real,
     role,
     small,
 )
@@ -531,3 +534,14 @@ def test_a_url_is_escaped_on_output_even_past_validation(
             assert "<javascript:" not in result.stdout  # markdown-it refuses it; not all do
             links = rendered.split(' href="')[1:]
             assert all(link.startswith("https://ok.example/") for link in links), links
+
+
+def test_json_is_indented_at_a_terminal_and_one_line_when_piped() -> None:
+    import pexpect
+
+    piped = real(["show", "director", "--json"])
+    assert piped.stdout.count("\n") == 1 and json.loads(piped.stdout)["role"]["id"] == "director"
+    child = pexpect.spawn(sys.executable, ["-m", "salesroles", "list", "--json", "--no-pager"],
+                          env={**ENV, "NO_COLOR": "1"}, encoding="utf-8", timeout=30)  # fmt: skip
+    child.expect(pexpect.EOF)
+    assert '{\r\n  "schema_version": 3,' in str(child.before)

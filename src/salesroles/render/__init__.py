@@ -42,7 +42,8 @@ def emit(
     elif fmt is Format.json:
         from salesroles.render import json
 
-        text = json.render(result, ascii_only=not utf8)
+        # indented at a terminal; on one line for a pipe or a file, which a program reads
+        text = json.render(result, ascii_only=not utf8, indent=at_terminal)
     elif fmt is Format.markdown:
         from salesroles.render import markdown
 
