@@ -74,6 +74,8 @@ class Values(Protocol):
 
     def part(self, name: str) -> Any: ...  # "sources", "contrasts", "disagreements", ...
 
+    def sources(self, wanted: Iterable[str]) -> list[Source]: ...  # only these ids
+
 
 class Checked:
     """The values of a dataset checked in this run."""
@@ -87,6 +89,10 @@ class Checked:
 
     def part(self, name: str) -> Any:
         return getattr(self.dataset, name)
+
+    def sources(self, wanted: Iterable[str]) -> list[Source]:
+        ids = set(wanted)
+        return [s for s in self.dataset.sources if s.id in ids]
 
 
 class Catalog:
@@ -124,6 +130,10 @@ class Catalog:
     @property
     def sources(self) -> tuple[Source, ...]:
         return self.values.part("sources")  # type: ignore[no-any-return]
+
+    def source_map(self, ids: Iterable[str]) -> dict[str, Source]:
+        """The sources with these ids, by id: what a result cites, without the rest."""
+        return {s.id: s for s in self.values.sources(ids)}
 
     @property
     def contrast_list(self) -> tuple[Contrast, ...]:
@@ -179,6 +189,9 @@ class Catalog:
             raise Unmatched(
                 "A role name cannot be empty. Run 'salesroles list' to see the roles.", name, ()
             )
+        if name in self.roles:  # an id as written: nothing to read
+            role = self.roles[name]
+            return Match(role, name, role.title, acronym=names.ACRONYMS.get(name))
         found = self.read(name)
         if found.role is not None:
             return Match(

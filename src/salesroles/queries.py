@@ -72,8 +72,9 @@ def _names(catalog: Catalog) -> dict[str, str]:
 
 def library(catalog: Catalog, ids: Iterable[str]) -> dict[str, Source]:
     """The sources behind ``ids``, by id, in the order first cited."""
-    by_id = {s.id: s for s in catalog.sources}
-    return {i: by_id[i] for i in dict.fromkeys(ids) if i in by_id}
+    cited = list(dict.fromkeys(ids))
+    by_id = catalog.source_map(cited)
+    return {i: by_id[i] for i in cited if i in by_id}
 
 
 def _cited(rows: Iterable[Row]) -> list[str]:

@@ -28,14 +28,14 @@ import sys
 import types
 import typing
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from salesroles import __version__
-from salesroles.models import ID, MODELS, Dataset, Role
+from salesroles.models import ID, MODELS, Dataset, Role, Source
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 16  # the bundled dataset and the own ones used most lately
@@ -126,6 +126,8 @@ def read(entry: str, wanted: str) -> dict[str, Any] | None:
             return None
         start = len(header) + meta["length"]
         document["roles"] = RoleTexts(path, start, document["roles"])
+        parts = RoleTexts(path, start, document.pop("deferred"))
+        document.update((name, Deferred(parts, name)) for name in parts.spans)
     except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
         return None
     return document
@@ -172,12 +174,20 @@ def write(entry: str, key: str, index: dict[str, Any]) -> None:
     import tempfile  # only a miss writes
 
     blob = bytearray()
-    spans: dict[str, list[int]] = {}
-    for role_id, text in index["roles"].items():
-        data = text.encode()
-        spans[role_id] = [len(blob), len(data), zlib.crc32(data)]
-        blob += data
-    body = json.dumps({**index, "roles": spans}, separators=(",", ":")).encode()
+
+    def stored(texts: dict[str, str]) -> dict[str, list[int]]:
+        nonlocal blob
+        spans: dict[str, list[int]] = {}
+        for name, text in texts.items():
+            data = text.encode()
+            spans[name] = [len(blob), len(data), zlib.crc32(data)]
+            blob += data
+        return spans
+
+    roles = stored(index["roles"])
+    parts = stored({name: index[name] for name in DEFERRED})
+    kept = {k: v for k, v in index.items() if k not in DEFERRED}
+    body = json.dumps({**kept, "roles": roles, "deferred": parts}, separators=(",", ":")).encode()
     header = json.dumps({"key": key, "crc32": zlib.crc32(body), "length": len(body)}).encode()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's alone
@@ -254,7 +264,25 @@ def fits(index: dict[str, Any], shape: dict[str, Any]) -> bool:
 
 
 def _raw(value: Any) -> Any:
+    if isinstance(value, Deferred):  # a text kept in the entry: its span is checked here
+        return "".join(str(n) for n in value.texts.spans[value.name])
     return value.spans if isinstance(value, RoleTexts) else value
+
+
+# The index's big texts (every source, contrast...), kept in the entry's body and read
+# only by a command that uses them: a start parses a small index.
+DEFERRED = ("sources", "contrasts", "disagreements", "outside", "sizes", "hiring")
+
+
+class Deferred:
+    """One of an entry's texts, read (and checked against its CRC) when asked for."""
+
+    def __init__(self, texts: RoleTexts, name: str) -> None:
+        self.texts = texts
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.texts[self.name]
 
 
 class CachedValues:
@@ -288,12 +316,24 @@ class CachedValues:
             return getattr(self.checked, name)
         key = f"part:{name}"
         if key not in self.built:
-            value = self._rebuild(_PART_TYPES[name], lambda: self.index[name])
+            value = self._rebuild(_PART_TYPES[name], lambda: str(self.index[name]))
             if value is None:
                 self.checked = self.recover()
                 return getattr(self.checked, name)
             self.built[key] = value
         return self.built[key]
+
+    def sources(self, wanted: Iterable[str]) -> list[Source]:
+        """The sources with these ids, each rebuilt alone: a command cites a few of many."""
+        ids = set(wanted)
+        if self.checked is not None or "part:sources" in self.built:
+            return [s for s in self.part("sources") if s.id in ids]
+        try:
+            listed = json.loads(str(self.index["sources"]))
+            return [build(Source, raw) for raw in listed if raw.get("id") in ids]
+        except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+            self.checked = self.recover()
+            return [s for s in self.checked.sources if s.id in ids]
 
     def _from_checked(self, role_id: str) -> Role:
         assert self.checked is not None
