@@ -65,7 +65,7 @@ def test_wheel_errors_exit_2_with_stdout_empty(installed: Path, tmp_path: Path) 
 
 def test_wheel_version_comes_from_metadata(installed: Path, tmp_path: Path) -> None:
     result = _run([str(installed / "salesroles"), "--version"], cwd=tmp_path)
-    assert result.stdout.strip() == "salesroles 0.1.0"
+    assert result.stdout.strip() == "salesroles 0.2.0"
 
 
 def test_editable_install_finds_the_data_too(installed: Path, tmp_path: Path) -> None:

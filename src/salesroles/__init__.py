@@ -1,3 +1,3 @@
 """salesroles: compare sales leadership roles and the career paths between them."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
