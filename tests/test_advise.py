@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from salesroles.advise import QUESTIONS, RANKING, advise, findings
+from salesroles.advise import RANKING, advise, findings
 from salesroles.catalog import Catalog
 from salesroles.dataset import load
 from salesroles.models import Role
+from salesroles.questions import QUESTIONS
 from salesroles.render import words
 from salesroles.results import Advice
 

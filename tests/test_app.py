@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from salesroles import queries
-from salesroles.advise import QUESTIONS, advise
+from salesroles.advise import advise
 from salesroles.app.app import SalesRolesApp
 from salesroles.app.screens.advise import AdviseScreen, choice_label
 from salesroles.app.screens.career import CareerScreen, TargetPicker
@@ -28,6 +28,7 @@ from salesroles.app.screens.roles import RolesScreen
 from salesroles.app.widgets.result_view import ResultView
 from salesroles.dataset import load
 from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
+from salesroles.questions import QUESTIONS
 from salesroles.render import words
 from salesroles.results import CareerPath, Comparison
 

@@ -25,34 +25,15 @@ The rules, in full:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from salesroles.catalog import Catalog
 from salesroles.errors import DataError, UsageError
 from salesroles.models import Disagreement, Hiring, Point, Role
 from salesroles.queries import library
+from salesroles.questions import QUESTIONS
 from salesroles.results import Advice, Exclusion, Reason, Recommendation, StageAdvice
 
-
-class Question(NamedTuple):
-    """One of advise's questions: its choices and the answer taken when none is given.
-
-    The words (the question, each choice, its help) are the renderers' business:
-    ``render.words.QUESTIONS``.
-    """
-
-    choices: tuple[str, ...]
-    default: str
-
-
-QUESTIONS: dict[str, Question] = {  # in the order they are asked
-    "size": Question(("founding", "small", "mid", "large"), "small"),
-    "horizon": Question(("short", "long"), "short"),
-    "scope": Question(("team", "region", "company"), "team"),
-    "budget": Question(("yes", "no"), "no"),
-    "team": Question(("yes", "no"), "yes"),
-    "leads": Question(("sales", "sales-marketing", "revenue"), "sales"),
-}
 # The order in which answers decide between two roles no answer rules out.
 RANKING = ("size", "scope", "leads", "team", "budget", "horizon")
 _STRENGTH = {"fits": 2, "partly": 1, "unknown": 0}

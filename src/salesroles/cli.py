@@ -483,7 +483,7 @@ def sources(
 
 
 def _answer(name: str) -> Any:
-    from salesroles.advise import QUESTIONS
+    from salesroles.questions import QUESTIONS
     from salesroles.render import words
 
     choices, default = QUESTIONS[name]

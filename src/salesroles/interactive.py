@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 
 from salesroles import queries
-from salesroles.advise import QUESTIONS, advise, complete_answers
+from salesroles.advise import advise, complete_answers
 from salesroles.catalog import Catalog
 from salesroles.errors import Leave, UsageError
 from salesroles.models import CORE_DIMENSIONS, DIMENSIONS, Role
+from salesroles.questions import QUESTIONS
 from salesroles.render import Format, emit, words
 from salesroles.render.text import clean
 

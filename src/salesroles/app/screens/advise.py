@@ -20,12 +20,13 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from salesroles.advise import QUESTIONS, advise
+from salesroles.advise import advise
 from salesroles.app.messages import OpenComparison
 from salesroles.app.screens.base import ViewScreen
 from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, literal, table
 from salesroles.catalog import Catalog
+from salesroles.questions import QUESTIONS
 from salesroles.render import words
 from salesroles.results import Result
 
