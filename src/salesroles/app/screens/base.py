@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Header, Static
 
 from salesroles.app.messages import ExportView, OpenDetail
+from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, side_by_side_width, table
 from salesroles.app.widgets.sources import SourcesPane
 from salesroles.catalog import Catalog
@@ -54,6 +57,13 @@ class RowsScreen(ViewScreen):
     ]
 
     mark: str | None = None  # the dimension the cursor is on
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="status")
+        yield ResultView(id="view")
+        yield SourcesPane(id="sources", classes="pane")
+        yield KeyBar()
 
     def shown_result(self) -> Result:
         """The glance on screen now."""

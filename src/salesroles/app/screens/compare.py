@@ -6,15 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from salesroles import queries
 from salesroles.app.screens.base import RowsScreen
-from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, literal, side_by_side_width, table
-from salesroles.app.widgets.sources import SourcesPane
 from salesroles.catalog import Catalog
 from salesroles.models import DIMENSIONS, GLANCE_DIMENSIONS
 from salesroles.results import Comparison, Result
@@ -35,13 +32,6 @@ class CompareScreen(RowsScreen):
         self.diff_only = False
         self.every_dimension = False
         self.shown = self.query_result()
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="status")
-        yield ResultView(id="view")
-        yield SourcesPane(id="sources", classes="pane")
-        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "compare " + " ".join(self.role_ids)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from salesroles import queries
 from salesroles.app.messages import OpenCareer
 from salesroles.app.screens.base import RowsScreen
-from salesroles.app.widgets.keybar import KeyBar
 from salesroles.app.widgets.result_view import ResultView, literal
-from salesroles.app.widgets.sources import SourcesPane
 from salesroles.catalog import Catalog
 from salesroles.models import DIMENSIONS
 from salesroles.render.text import clean
@@ -32,13 +29,6 @@ class ProfileScreen(RowsScreen):
         super().__init__(catalog)
         self.role_id = role_id
         self.shown = queries.profile(catalog, catalog.roles[role_id], tuple(DIMENSIONS))
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="status")
-        yield ResultView(id="view")
-        yield SourcesPane(id="sources", classes="pane")
-        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = clean(self.shown.role.title)
