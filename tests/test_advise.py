@@ -393,6 +393,24 @@ def test_large_company_regional_leader_is_no_longer_no_role(bundled: Catalog) ->
     assert size.value == ("mid", "large")
 
 
+def test_answers_assumed_not_given_are_named_when_they_alone_rule_roles_out() -> None:
+    """Only --size and --scope given: the assumed "no budget of its own" rules out the RSM
+    and the director (RSM-06 s219, ORG-05 s71), and the reader is told which flag to give."""
+    result = run("advise", "--size", "large", "--scope", "region")
+    assert result.exit_code == 0, result.stderr
+    assert "Assumed --horizon short, --budget no" in result.stderr
+    said = " ".join(result.stdout.split())
+    assert (
+        "Only answers assumed, not given, rule out Regional Sales Manager and Director of "
+        "Sales: give --budget to weigh them." in said
+    )
+    data = json.loads(run("advise", "--size", "large", "--scope", "region", "--json").stdout)
+    held = {o["id"] for o in data["ruled_out"] if o["assumed_only"]}
+    assert held == {"rsm", "director"}
+    given = run("advise", "--size", "large", "--scope", "region", "--budget", "no")
+    assert "Only answers assumed" not in given.stdout  # given, not assumed: no hint
+
+
 def test_large_company_without_a_budget_gets_the_vp_then_the_cso(bundled: Catalog) -> None:
     """VP-31 (s71): a public company's VP runs hundreds through directors; CSO-06 (s107):
     larger organisations gain most from a CSO; CSO-07 (s43) a long-run remit."""

@@ -242,7 +242,8 @@ def advise(catalog: Catalog, answers: dict[str, str], assumed: tuple[str, ...] =
         clashes = [r for r in reasons if r.verdict == "contradicts"]
         if clashes:
             clashes.sort(key=lambda r: RANKING.index(r.question))
-            ruled_out.append(Exclusion(role, tuple(clashes)))
+            only = all(c.question in assumed for c in clashes)
+            ruled_out.append(Exclusion(role, tuple(clashes), only))
         elif any(r.supports for r in reasons):
             ranked.append((_strengths(reasons), -order, Recommendation(role, reasons)))
     if not informative:

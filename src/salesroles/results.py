@@ -241,6 +241,7 @@ class Exclusion(Frozen):
 
     role: Role
     clashes: tuple[Reason, ...]  # the deciding answer first (advise's ranking order)
+    assumed_only: bool = False  # every clash is with an answer assumed, not given
 
 
 @record

@@ -407,6 +407,7 @@ def _(result: Advice) -> out.AdviceOutput:
                 **_role(o.role),
                 "clashes": [c.question for c in o.clashes],
                 "reasons": [_reason(c) for c in o.clashes],
+                "assumed_only": o.assumed_only,
             }
             for o in result.ruled_out
         ],

@@ -402,6 +402,7 @@ class AdvisedRole(RoleRef):
 class RuledOut(RoleRef):
     clashes: list[str]  # the questions whose answers its values contradict, deciding first
     reasons: list[ReasonOut]  # the same, each with the point that says so
+    assumed_only: bool  # only answers assumed, not given, rule it out
 
 
 class SizeOut(HeadlineOut):

@@ -299,6 +299,8 @@ ADVISE = {
     "none": "No role the sources place at a {size} fits every answer; "
     "what they advise at that size follows.",
     "none_bare": "No role in the dataset fits every answer.",
+    "assumed_only": "Only answers assumed, not given, rule out {roles}: give {flags} "
+    "to weigh {them}.",
     "nearest_note": "No answer rules it out, but the sources do not place it at a {size}.",
     "why": "Why, answer by answer",
     "ahead": "Ahead of the runner-up on: {answer}.",
@@ -520,9 +522,21 @@ def size_defined(answers: Mapping[str, str]) -> str:
 
 def no_fit(advice: Advice) -> str:
     """The heading when nothing is recommended; the stage advice, if any, follows it."""
-    if not advice.stage:
-        return ADVISE["none_bare"]
-    return ADVISE["none"].format(size=answer("size", advice.answers["size"]))
+    said = (
+        ADVISE["none"].format(size=answer("size", advice.answers["size"]))
+        if advice.stage
+        else ADVISE["none_bare"]
+    )
+    held = [out for out in advice.ruled_out if out.assumed_only]
+    if not held:
+        return said
+    flags = dict.fromkeys(f"--{c.question}" for out in held for c in out.clashes)
+    roles = [out.role.title for out in held]
+    listed = ", ".join(roles[:-1]) + " and " + roles[-1] if len(roles) > 1 else roles[0]
+    hint = ADVISE["assumed_only"].format(
+        roles=listed, flags=" and ".join(flags), them="them" if len(roles) > 1 else "it"
+    )
+    return f"{said} {hint}"
 
 
 def advised_note(advice: Advice, rec: Recommendation) -> str:
