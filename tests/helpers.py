@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from typing import Any
+from typing import IO, Any
 
 import tomli_w
 
@@ -20,11 +20,27 @@ for _name in ("LC_ALL", "LC_CTYPE", "SALESROLES_DATA"):
     ENV.pop(_name, None)
 
 
-def real(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+def real(
+    args: list[str], *, stdin: IO[bytes] | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     """The real command in a child process, as a shell would run it."""
     return subprocess.run(
         [sys.executable, "-m", "salesroles", *args],
         env={**ENV, **env},
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def shell(line: str) -> subprocess.CompletedProcess[str]:
+    """``salesroles LINE`` run by the shell, pipes and redirections included."""
+    return subprocess.run(
+        f"{sys.executable} -m salesroles {line}",
+        shell=True,
+        env=ENV,
         capture_output=True,
         text=True,
         check=False,

@@ -22,7 +22,9 @@ from .helpers import (
     COMMANDS,
     ENV,
     assert_error,
+    real,
     real_bytes,
+    shell,
 )
 
 
@@ -155,16 +157,7 @@ def test_empty_search() -> None:
 
 
 def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    proc = subprocess.run(
-        f"{sys.executable} -m salesroles compare head director --json | head -c 10",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = shell("compare head director --json | head -c 10")
     assert proc.stdout == '{"schema_v'  # one line when piped: a program reads it
     assert proc.stderr == ""
 
@@ -261,27 +254,13 @@ def test_bad_role_names_exit_2_with_a_sentence(name: str, message: str) -> None:
 
 
 def test_piping_into_head_is_quiet() -> None:
-    done = subprocess.run(
-        f"{sys.executable} -m salesroles compare head director --all | head -n 2",
-        shell=True,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = shell("compare head director --all | head -n 2")
     assert done.stderr == ""
     assert len(done.stdout.splitlines()) == 2
 
 
 def test_a_closed_stdout_is_one_sentence() -> None:
-    done = subprocess.run(
-        f"{sys.executable} -m salesroles list >&-",
-        shell=True,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = shell("list >&-")
     assert done.returncode == 1
     assert done.stderr == "Error: standard output is closed, so there is nowhere to write.\n"
 
@@ -517,15 +496,7 @@ def test_stdin_is_decoded_as_arguments_are() -> None:
 
 def test_stdin_for_titles_is_read_capped() -> None:
     with open("/dev/zero", "rb") as zeros:  # noqa: PTH123 - a device for the child's stdin
-        done = subprocess.run(
-            [sys.executable, "-m", "salesroles", "which", "-"],
-            env=ENV,
-            stdin=zeros,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = real(["which", "-"], stdin=zeros)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
         "Error: Cannot read titles from stdin: stdin holds more than the 20 MiB salesroles reads.\n"

@@ -36,6 +36,7 @@ from .helpers import (
     assert_error,
     dataset,
     promotion,
+    real,
     role,
 )
 
@@ -915,21 +916,8 @@ def test_data_dash_reads_the_dataset_from_stdin(
 
 
 def test_data_dash_is_read_capped_and_never_cached(cache_dir: Path) -> None:
-    import subprocess
-    import sys
-
-    from .helpers import ENV
-
     with open("/dev/zero", "rb") as zeros:  # noqa: PTH123 - a device for the child's stdin
-        done = subprocess.run(
-            [sys.executable, "-m", "salesroles", "--data", "-", "list"],
-            env={**ENV, "SALESROLES_CACHE_DIR": str(cache_dir)},
-            stdin=zeros,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = real(["--data", "-", "list"], stdin=zeros, SALESROLES_CACHE_DIR=str(cache_dir))
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
         "Error: Cannot read dataset 'stdin': stdin holds more than the 20 MiB salesroles reads.\n"

@@ -72,7 +72,7 @@ class Values(Protocol):
 
     def role(self, role_id: str) -> Role: ...
 
-    def part(self, name: str) -> Any: ...  # "sources", "contrasts", "disagreements", ...
+    def part(self, name: str) -> tuple[Any, ...]: ...  # "sources", "contrasts", ...
 
     def sources(self, wanted: Iterable[str]) -> list[Source]: ...  # only these ids
 
@@ -87,8 +87,9 @@ class Checked:
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
 
-    def part(self, name: str) -> Any:
-        return getattr(self.dataset, name)
+    def part(self, name: str) -> tuple[Any, ...]:
+        found: tuple[Any, ...] = getattr(self.dataset, name)
+        return found
 
     def sources(self, wanted: Iterable[str]) -> list[Source]:
         ids = set(wanted)
@@ -129,7 +130,7 @@ class Catalog:
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        return self.values.part("sources")  # type: ignore[no-any-return]
+        return self.values.part("sources")
 
     def source_map(self, ids: Iterable[str]) -> dict[str, Source]:
         """The sources with these ids, by id: what a result cites, without the rest."""
@@ -137,23 +138,23 @@ class Catalog:
 
     @property
     def contrast_list(self) -> tuple[Contrast, ...]:
-        return self.values.part("contrasts")  # type: ignore[no-any-return]
+        return self.values.part("contrasts")
 
     @property
     def disagreement_list(self) -> tuple[Disagreement, ...]:
-        return self.values.part("disagreements")  # type: ignore[no-any-return]
+        return self.values.part("disagreements")
 
     @property
     def outside(self) -> tuple[Outside, ...]:
-        return self.values.part("outside")  # type: ignore[no-any-return]
+        return self.values.part("outside")
 
     @property
     def sizes(self) -> tuple[Size, ...]:
-        return self.values.part("sizes")  # type: ignore[no-any-return]
+        return self.values.part("sizes")
 
     @property
     def hiring(self) -> tuple[Hiring, ...]:
-        return self.values.part("hiring")  # type: ignore[no-any-return]
+        return self.values.part("hiring")
 
     @property
     def dataset(self) -> Dataset:

@@ -287,19 +287,11 @@ def _accept_global_options(command: Any) -> None:
             expose_value=False,
             help=DATA_HELP,
         ),
-        TyperOption(
-            param_decls=["--no-color"],
-            is_flag=True,
-            callback=remember,
-            expose_value=False,
-            help=NO_COLOR_HELP,
-        ),
-        TyperOption(
-            param_decls=["--no-pager"],
-            is_flag=True,
-            callback=remember,
-            expose_value=False,
-            help=NO_PAGER_HELP,
+        *(
+            TyperOption(
+                param_decls=[flag], is_flag=True, callback=remember, expose_value=False, help=text
+            )
+            for flag, text in (("--no-color", NO_COLOR_HELP), ("--no-pager", NO_PAGER_HELP))
         ),
     ]
     for sub in getattr(command, "commands", {}).values():

@@ -311,17 +311,19 @@ class CachedValues:
             self.built[role_id] = found
         return found  # type: ignore[no-any-return]
 
-    def part(self, name: str) -> Any:
-        if self.checked is not None:
-            return getattr(self.checked, name)
+    def part(self, name: str) -> tuple[Any, ...]:
+        """One of the dataset's lists besides the roles (sources, contrasts...), by name."""
         key = f"part:{name}"
-        if key not in self.built:
+        if self.checked is None and key not in self.built:
             value = self._rebuild(_PART_TYPES[name], lambda: str(self.index[name]))
             if value is None:
                 self.checked = self.recover()
-                return getattr(self.checked, name)
-            self.built[key] = value
-        return self.built[key]
+            else:
+                self.built[key] = value
+        found: tuple[Any, ...] = (
+            getattr(self.checked, name) if self.checked is not None else self.built[key]
+        )
+        return found
 
     def sources(self, wanted: Iterable[str]) -> list[Source]:
         """The sources with these ids, each rebuilt alone: a command cites a few of many."""
